@@ -1,0 +1,221 @@
+"""Read the canonical Markdown draft format (and the looser Markdown delegates write by hand).
+
+Canonical form: YAML front matter, ``# Title``, organ line, one paragraph per block,
+``1. *Decides* ...`` for operative paragraphs, ``(a) ...`` for subparagraphs, ``[^1]: ...``
+footnote definitions at the end. Also accepted: superscript indicators (``¹``), a ``---``
+rule followed by ``¹ text`` notes, and a leading HTML comment.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+import yaml
+
+from ..errors import DrafterError
+from ..model import Footnote, Kind, Meta, Organ, Paragraph, Resolution, Run, Source, Status
+from ..openers import detect_opener
+from .inline import SUPERSCRIPT, parse_inline, sup_to_digits
+from ..model import plain
+
+
+def parse_plain(t: str) -> str:
+    return plain(parse_inline(t))
+
+OP_LABEL = re.compile(r"^(\d+)\.\s+")
+SUB_LABEL = re.compile(r"^\(([a-z]{1,4})\)\s+")
+FN_DEF = re.compile(r"^(?:\[\^([^\]\s]+)\]:|([" + SUPERSCRIPT + r"]+)|(\d+)/)\s*")
+ORGAN = re.compile(
+    r"^(\*?)(The (?:Commission|Economic and Social Council|General Assembly|Council|Conference|"
+    r"Security Council|Human Rights Council|Assembly)[^*,.;]{0,80}|General Assembly|"
+    r"Economic and Social Council)(\*?)([,.;:]?)$")
+ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
+         "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"}
+META_KEYS = ("symbol", "distribution", "date", "original_language", "body", "commission",
+             "session", "venue", "agenda_item", "agenda_title", "resolution_number", "delegation")
+STATUS_KEYS = ("status", "revision", "meeting", "adopted_date")
+
+
+@dataclass
+class Block:
+    text: str
+    line: int
+    end_line: int
+
+
+def looks_like_markdown(text: str) -> bool:
+    head = text.lstrip()[:4000]
+    return (head.startswith("---\n") or head.startswith("<!--") or head.startswith("# ")
+            or "[^1]" in head or re.search(r"^\*The [A-Z]", head, re.M) is not None)
+
+
+def split_blocks(lines: list[str], first_line: int) -> list[Block]:
+    blocks: list[Block] = []
+    cur: list[str] = []
+    start = 0
+    for i, line in enumerate(lines):
+        n = first_line + i
+        if line.strip():
+            if not cur:
+                start = n
+            cur.append(line.strip())
+            if line.strip().startswith("<!--") and line.strip().endswith("-->") or line.strip() == "---":
+                blocks.append(Block(" ".join(cur), start, n))
+                cur = []
+        elif cur:
+            blocks.append(Block(" ".join(cur), start, n - 1))
+            cur = []
+    if cur:
+        blocks.append(Block(" ".join(cur), start, first_line + len(lines) - 1))
+    return blocks
+
+
+def _front_matter(text: str, path: str | None) -> tuple[dict, list[str], int]:
+    lines = text.split("\n")
+    if lines and lines[0].strip() == "---":
+        for i in range(1, len(lines)):
+            if lines[i].strip() in ("---", "..."):
+                try:
+                    data = yaml.safe_load("\n".join(lines[1:i])) or {}
+                except yaml.YAMLError as exc:
+                    mark = getattr(exc, "problem_mark", None)
+                    line = mark.line + 2 if mark else 1
+                    raise DrafterError(f"bad YAML front matter: {getattr(exc, 'problem', exc)}",
+                                       path, line) from None
+                if not isinstance(data, dict):
+                    raise DrafterError("front matter must be a YAML mapping", path, 2)
+                return data, lines[i + 1:], i + 2
+        raise DrafterError("front matter opened with '---' is never closed", path, 1)
+    return {}, lines, 1
+
+
+def _str(v) -> str | None:
+    return None if v is None else str(v)
+
+
+def meta_from_dict(data: dict, path: str | None = None) -> Meta:
+    data = dict(data)
+    fields = {k: _str(data.pop(k)) for k in META_KEYS if k in data}
+    sponsors = data.pop("sponsors", None) or ()
+    if isinstance(sponsors, str):
+        sponsors = [s.strip() for s in sponsors.split(",") if s.strip()]
+    if not isinstance(sponsors, (list, tuple)):
+        raise DrafterError("'sponsors' must be a list of Member States", path, 2)
+    st = {k: data.pop(k) for k in STATUS_KEYS if k in data}
+    try:
+        revision = int(st["revision"]) if st.get("revision") is not None else None
+    except (TypeError, ValueError):
+        raise DrafterError("'revision' must be a number", path, 2) from None
+    status = Status(kind=str(st.get("status") or "draft"), revision=revision,
+                    meeting=_str(st.get("meeting")), adopted_date=_str(st.get("adopted_date")))
+    return Meta(**fields, sponsors=tuple(str(s) for s in sponsors), status=status,
+                extra=tuple((str(k), v) for k, v in data.items()))
+
+
+def _sub_level(label: str, siblings: list[list]) -> int:
+    """1 for (a)-style labels, 2 for (i)-style, deciding the ambiguous (i), (v), (x)."""
+    if label not in ROMAN:
+        return 1
+    if label == "i" and siblings and siblings[-1] and siblings[-1][-1].number == "h":
+        return 1
+    if label in ("v", "x") and siblings and siblings[-1] and \
+            siblings[-1][-1].number == chr(ord(label) - 1):
+        return 1
+    return 2 if siblings else 1
+
+
+def parse_markdown(text: str, path: str | None = None) -> Resolution:
+    data, lines, first = _front_matter(text, path)
+    meta = meta_from_dict(data, path)
+    report_mode = meta.status.kind == "report"
+    title = None
+    organ = None
+    tops: list[Paragraph] = []  # built bottom-up; subparagraphs kept as mutable lists
+    subs: dict[int, list[list[Paragraph]]] = {}
+    footnotes: list[Footnote] = []
+    pending_comments: list[str] = []
+    heading = None
+    in_notes = False
+    seen_op = False
+
+    def make(kind: Kind, body: str, number: str | None, blk: Block) -> Paragraph:
+        runs = parse_inline(body)
+        para = Paragraph(kind=kind, runs=runs, number=number, heading=heading if report_mode else None,
+                         comments=tuple(pending_comments), source=Source(blk.line, blk.end_line, path))
+        pending_comments.clear()
+        if kind in (Kind.PREAMBULAR, Kind.OPERATIVE):
+            det = detect_opener(para.text, kind.value)
+            first_run = runs[0] if runs else None
+            if not det and isinstance(first_run, Run) and first_run.italic:
+                det = first_run.text.strip().rstrip(",;:")
+            para = replace(para, opener=det or None)
+        return para
+
+    for blk in split_blocks(lines, first):
+        t = blk.text
+        if t.startswith("<!--") and t.endswith("-->"):
+            if title is not None or organ is not None or tops:
+                pending_comments.append(t[4:-3].strip())
+            continue
+        if t == "---":
+            in_notes = True
+            continue
+        m = FN_DEF.match(t)
+        if m and (in_notes or m.group(1)):
+            fid = m.group(1) or (sup_to_digits(m.group(2)) if m.group(2) else m.group(3))
+            marker = "caret" if m.group(1) else ("superscript" if m.group(2) else "slash")
+            footnotes.append(Footnote(fid, parse_inline(t[m.end():]), marker, Source(blk.line, blk.end_line, path)))
+            in_notes = True
+            continue
+        if t.startswith("# ") and title is None and not tops:
+            title = t[2:].strip()
+            continue
+        if t.startswith("#"):
+            heading = t.lstrip("#").strip()
+            continue
+        om = ORGAN.match(t)
+        if om and organ is None and not tops:
+            italic = bool(om.group(1) and om.group(3))
+            organ = Organ(om.group(2), italic, om.group(4), Source(blk.line, blk.end_line, path))
+            continue
+        sm = SUB_LABEL.match(t)
+        if sm and tops:
+            parent_idx = len(tops) - 1
+            levels = subs.setdefault(parent_idx, [])
+            label = sm.group(1)
+            level = _sub_level(label, levels)
+            kind = Kind.RECOMMENDATION if report_mode else Kind.SUBPARAGRAPH
+            para = make(kind, t[sm.end():], label, blk)
+            if level == 1 or not levels:
+                levels.append([para])
+            else:
+                levels[-1].append(para)
+            continue
+        om2 = OP_LABEL.match(t)
+        if om2:
+            kind = Kind.REPORT if report_mode else Kind.OPERATIVE
+            tops.append(make(kind, t[om2.end():], om2.group(1), blk))
+            seen_op = True
+            continue
+        kind = Kind.REPORT if report_mode else (Kind.OPERATIVE if seen_op else Kind.PREAMBULAR)
+        if kind is Kind.OPERATIVE and t.endswith(",") and detect_opener(parse_plain(t), "preambular") \
+                and not detect_opener(parse_plain(t), "operative"):
+            kind = Kind.PREAMBULAR  # a preambular paragraph out of place (lint reports the order)
+        tops.append(make(kind, t, None, blk))
+
+    built: list[Paragraph] = []
+    for i, p in enumerate(tops):
+        groups = subs.get(i, [])
+        children = tuple(replace(g[0], subparagraphs=tuple(g[1:])) for g in groups)
+        built.append(replace(p, subparagraphs=children) if children else p)
+    # A lone unnumbered paragraph closing the text with an operative opener is the single OP.
+    if not seen_op and not report_mode and built and built[-1].kind is Kind.PREAMBULAR:
+        last = built[-1]
+        op = detect_opener(last.text, "operative")
+        if op and not detect_opener(last.text, "preambular") and last.text.rstrip().endswith("."):
+            built[-1] = replace(last, kind=Kind.OPERATIVE, opener=op)
+    pre = tuple(p for p in built if p.kind is Kind.PREAMBULAR)
+    ops = tuple(p for p in built if p.kind is Kind.OPERATIVE)
+    rep = tuple(p for p in built if p.kind is Kind.REPORT)
+    return Resolution(meta=meta, title=title, organ=organ, preamble=pre, operative=ops, report=rep,
+                      footnotes=tuple(footnotes), path=path)

@@ -1,0 +1,1 @@
+"""Renderers turn core data (documents, findings, alignments) into text formats."""
