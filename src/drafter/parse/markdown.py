@@ -43,9 +43,24 @@ class Block:
     end_line: int
 
 
+_YAML_LINE = re.compile(r"[A-Za-z_][\w-]*[ \t]*:|[ \t]+\S|-[ \t]|#")
+
+
+def _opens_front_matter(head: str) -> bool:
+    """"---" then YAML lines up to a closing "---": a UN text may open with a "---" page rule."""
+    if not re.match(r"---[ \t]*\n", head):
+        return False
+    for line in head.split("\n")[1:]:
+        if line.strip() in ("---", "..."):
+            return True
+        if line.strip() and not _YAML_LINE.match(line):
+            return False
+    return True  # not closed within the head: let the Markdown reader say so
+
+
 def looks_like_markdown(text: str) -> bool:
     head = text.lstrip()[:4000]
-    return (head.startswith("---\n") or head.startswith("<!--") or head.startswith("# ")
+    return (_opens_front_matter(head) or head.startswith("<!--") or head.startswith("# ")
             or "[^1]" in head or re.search(r"^\*The [A-Z]", head, re.M) is not None)
 
 

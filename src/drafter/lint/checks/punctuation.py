@@ -1,0 +1,93 @@
+"""End punctuation of paragraphs and subparagraphs, and subparagraph labels.
+
+A paragraph with subparagraphs "ends" where its last subparagraph ends, so the end rules look
+at the last leaf and the item rule only at the items that are not last: nothing is reported twice.
+"""
+from __future__ import annotations
+
+import re
+
+from ...model import Kind
+from . import kind
+from .util import end_fix
+from ..context import last_leaf
+
+_BAD_LABEL = re.compile(r"^\s*([a-z]{1,4}|[ivx]{1,5})[).]\s")
+_WHERE = {",": "a comma", ";": "a semicolon", ".": "a full stop", ":": "a colon"}
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for v, s in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= v:
+            out += s
+            n -= v
+    return out
+
+
+@kind("end_punctuation")
+def end_punctuation(ctx) -> None:
+    target = ctx.params["target"]
+    want = ctx.params["expected"]
+    replaceable = ctx.params.get("replaceable", ",;.:")
+    ops = ctx.doc.operative
+    if target == "preambular":
+        paras = ctx.doc.preamble
+    elif target == "operative":
+        paras = ops[:-1]
+    else:
+        paras = ops[-1:]
+    label = {"preambular": "preambular paragraph", "operative": "operative paragraph (not the last)",
+             "last_operative": "last operative paragraph"}[target]
+    for p in paras:
+        leaf = last_leaf(p)
+        text = leaf.text.rstrip()
+        if not text or text.endswith(want):
+            continue
+        end = text[-1]
+        got = f"ends with '{end}'" if end in _WHERE else "has no closing punctuation"
+        end_fix(ctx, leaf, leaf.text, want, replaceable,
+                f"{label} {got}: it ends with {_WHERE[want]}")
+
+
+@kind("subparagraph_intro")
+def subparagraph_intro(ctx) -> None:
+    for p in ctx.body:
+        text = p.text.rstrip()
+        if p.subparagraphs and text and not text.endswith(":"):
+            end_fix(ctx, p, p.text, ":", ",;.", "the text before subparagraphs ends with "
+                    f"'{text[-1]}': it ends with a colon")
+
+
+@kind("subparagraph_items")
+def subparagraph_items(ctx) -> None:
+    for p in ctx.body:
+        for child in p.subparagraphs[:-1]:
+            leaf = last_leaf(child)
+            text = leaf.text.rstrip()
+            if text and not text.endswith(";"):
+                end_fix(ctx, leaf, leaf.text, ";", ",.:", f"subparagraph ({leaf.number}) ends with "
+                        f"'{text[-1]}': items before the last end with a semicolon")
+
+
+@kind("subparagraph_labels")
+def subparagraph_labels(ctx) -> None:
+    for p in ctx.body:
+        level2 = p.kind is Kind.SUBPARAGRAPH
+        for i, child in enumerate(p.subparagraphs):
+            want = _roman(i + 1) if level2 else (chr(ord("a") + i) if i < 26 else None)
+            m = ctx.map(child)
+            if want and child.number != want:
+                span = m.label_span if m is not None else None
+                ctx.report(child, f"subparagraph labelled '({child.number})' is item {i + 1}: "
+                                  f"expected '({want})'", joined=span, fix=want if span else None)
+            text = child.text
+            k = len(text) - len(text.lstrip())
+            if text[k:k + 1].islower():
+                ctx.report(child, f"subparagraph ({child.number}) starts in lower case: "
+                                  "capitalize its first word", k, k + 1, fix=text[k].upper())
+    for p in ctx.tops:
+        if p.number is None and _BAD_LABEL.match(p.text):
+            label = _BAD_LABEL.match(p.text).group(1)
+            ctx.report(p, f"subparagraph label '{p.text.split()[0]}' is malformed: "
+                          f"write '({label})' followed by a capital")

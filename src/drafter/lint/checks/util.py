@@ -1,0 +1,159 @@
+"""Small helpers shared by the check kinds: openers, footnote indicators, end-of-text fixes."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...model import FootnoteRef, Paragraph, Run
+from ...openers import lexicon
+
+SEQ_ADVERBS = ("also", "further")
+
+
+@dataclass(frozen=True)
+class Opener:
+    text: str  # as written, e.g. "Encourages also"
+    start: int  # plain offset in the paragraph
+    adverb: str | None  # "also" / "further" when present
+    adverb_index: int  # word index of the adverb (-1 when none)
+    norm: str  # lower case, adverbs removed: compares members of a series
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def opener(p: Paragraph) -> Opener | None:
+    if not p.opener:
+        return None
+    text = p.text
+    start = len(text) - len(text.lstrip())
+    if not text.startswith(p.opener, start):
+        k = text.find(p.opener)
+        if k < 0:
+            return None
+        start = k
+    words = p.opener.split()
+    idx = next((i for i, w in enumerate(words) if w.lower() in SEQ_ADVERBS), -1)
+    adverb = words[idx].lower() if idx >= 0 else None
+    norm = " ".join(w for w in words if w.lower() not in lexicon().sequence_adverbs).lower()
+    return Opener(p.opener, start, adverb, idx, norm)
+
+
+def strip_intensifiers(phrase: str) -> str:
+    """Opener without leading intensifiers/sequence adverbs ("Deeply concerned" -> "concerned")."""
+    lex = lexicon()
+    lead = {w.lower() for w in lex.intensifiers} | set(lex.sequence_adverbs)
+    words = phrase.split()
+    while len(words) > 1 and (words[0].lower() in lead or words[0].lower().endswith("ly")):
+        words = words[1:]
+    if len(words) > 1 and words[0].lower() == "once" and words[1].lower() == "again":
+        words = words[2:] or words
+    return " ".join(words)
+
+
+def starts_with_any(phrase: str, forms) -> str | None:
+    low = phrase.lower()
+    for f in sorted(forms, key=len, reverse=True):
+        fl = f.lower()
+        if low == fl or low.startswith(fl + " "):
+            return f
+    return None
+
+
+def ref_offsets(p: Paragraph) -> list[tuple[str, int]]:
+    """(footnote id, plain offset) for every indicator in the paragraph's own runs."""
+    out, pos = [], 0
+    for r in p.runs:
+        if isinstance(r, FootnoteRef):
+            out.append((r.id, pos))
+        elif isinstance(r, Run):
+            pos += len(r.text)
+    return out
+
+
+def report_ref(ctx, obj, fid: str, at: int, message: str) -> None:
+    """Report on an indicator: its exact raw span when the map has it, else the words before."""
+    m = ctx.map(obj)
+    if m is not None and m.exact:
+        ref = next((r for r in m.refs if r.id == fid and r.at == at), None)
+        if ref:
+            ctx.report(obj, message, joined=(ref.raw_start, ref.raw_end))
+            return
+    a = max(0, at - 12)
+    ctx.report(obj, message, a, at)
+
+
+def end_fix(ctx, obj, text: str, expected: str, replaceable: str, message: str) -> None:
+    """Report that ``text`` (plain) should end with ``expected``, with an italics-aware fix."""
+    body = text.rstrip()
+    n = len(body)
+    if not n:
+        return
+    last = body[-1]
+    m = ctx.map(obj)
+    if last in replaceable:
+        ctx.report(obj, message, n - 1, n, fix=expected)
+        return
+    it = next((i for i in (m.italics if m and m.exact else ()) if i.end == n), None)
+    if it is not None:
+        ctx.report(obj, message, joined=(it.raw_end, it.raw_end), fix=expected)
+    else:
+        ctx.report(obj, message, n - 1, n, fix=last + expected)
+
+
+def italicise_prefix(m, k: int) -> tuple[tuple[int, int], str] | None:
+    """Raw edit making exactly the first ``k`` plain characters italic, or None if unsafe."""
+    if m is None or not m.exact or k <= 0 or k > len(m.plain):
+        return None
+    end = k
+    for it in m.italics:
+        if it.start < end < it.end:
+            end = it.end
+    j_end = m.pmap[end - 1] + 1
+    closing = next((it for it in m.italics if it.end == end), None)
+    if closing is not None:
+        j_end = closing.raw_end
+    region = m.joined[m.body_start:j_end]
+    if region.replace("*", "") != m.plain[:end]:
+        return None
+    new = "*" + m.plain[:k] + "*" + m.plain[k:end]
+    return ((m.body_start, j_end), new) if new != region else None
+
+
+def case_like(model: str, text: str) -> str:
+    """``text`` capitalised like ``model`` (first letter only)."""
+    if model[:1].isupper():
+        return text[:1].upper() + text[1:]
+    if model[:1].islower():
+        return text[:1].lower() + text[1:]
+    return text
+
+
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen " \
+        "fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ORD = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
+        "nine": "ninth", "twelve": "twelfth"}
+
+
+def ordinal_words(n: int) -> str:
+    if n >= 100 or n <= 0:
+        return str(n)
+    if n < 20:
+        w = _ONES[n]
+        return _ORD.get(w, w + "th")
+    tens, ones = divmod(n, 10)
+    if not ones:
+        return _TENS[tens][:-1] + "ieth"
+    w = _ONES[ones]
+    return f"{_TENS[tens]}-{_ORD.get(w, w + 'th')}"
+
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+DATE_AFTER = re.compile(r"^(?:\s[A-Z](?![\w/-]))?,?\s+of\s+\d{1,2}\s+(?:" + MONTHS + r")\s+\d{4}")
+
+
+def italics_lost(ctx) -> bool:
+    """A plain-text conversion (seed) whose preamble kept no italics: roman there is an artefact."""
+    return ctx.plain_text_input and not any(p.opener_italic for p in ctx.doc.preamble)

@@ -1,0 +1,149 @@
+"""Map offsets in a paragraph's plain text back to line and column in the raw source.
+
+The Markdown parser joins a block's stripped lines with spaces, removes the label (``1.``,
+``(a)``, ``¹``) and turns ``*…*``, ``¹`` and ``[^1]`` into runs. :class:`BlockMap` replays
+those steps keeping, for every plain character, where it stood in the file; it also records
+the raw spans of italic runs and footnote indicators, which the markup fixes rewrite. When the
+replay does not give back the paragraph's text (a plain-text seed rejoined across a page
+break), the map falls back to searching the text in the block's lines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..parse.inline import SUPERSCRIPT
+
+_TOKEN = re.compile(r"\\(.)|\[\^([^\]\s]+)\]|([" + SUPERSCRIPT + r"]+)|(\*)", re.S)
+
+
+@dataclass(frozen=True)
+class Italic:
+    start: int  # plain offsets
+    end: int
+    raw_start: int  # joined offsets including the stars
+    raw_end: int
+
+
+@dataclass(frozen=True)
+class Ref:
+    id: str
+    at: int  # plain offset the indicator stands at
+    raw_start: int
+    raw_end: int
+
+
+class BlockMap:
+    def __init__(self, lines: list[str], first: int, last: int, plain: str,
+                 label: re.Pattern | None = None):
+        self.lines = lines
+        self.first, self.last = first, last
+        self.expected = plain
+        self._where: list[tuple[int, int]] = []  # joined offset -> (line, 1-based col)
+        parts: list[str] = []
+        for n in range(first, min(last, len(lines)) + 1):
+            raw = lines[n - 1]
+            s = raw.strip()
+            if not s:
+                continue
+            if parts:
+                prev = self._where[-1]
+                parts.append(" ")
+                self._where.append((prev[0], prev[1] + 1))
+            lead = len(raw) - len(raw.lstrip())
+            parts.append(s)
+            self._where.extend((n, lead + i + 1) for i in range(len(s)))
+        self.joined = "".join(parts)
+        m = label.match(self.joined) if label else None
+        self.body_start = m.end() if m else 0
+        self.label_span = (m.start(1), m.end(1)) if m and m.groups() else None
+        self._replay()
+        self.exact = self.plain == plain
+
+    def _replay(self) -> None:
+        plain: list[str] = []
+        pmap: list[int] = []
+        italics: list[Italic] = []
+        refs: list[Ref] = []
+        open_at: tuple[int, int] | None = None
+        pos = self.body_start
+        body = self.joined
+        for m in _TOKEN.finditer(body, self.body_start):
+            for j in range(pos, m.start()):
+                plain.append(body[j])
+                pmap.append(j)
+            pos = m.end()
+            escaped, caret, sup, star = m.groups()
+            if escaped is not None:
+                plain.append(escaped)
+                pmap.append(m.start() + 1)
+            elif caret is not None or sup is not None:
+                fid = caret if caret is not None else "".join(str(SUPERSCRIPT.index(c)) for c in sup)
+                refs.append(Ref(fid, len(plain), m.start(), m.end()))
+            elif open_at is None:
+                open_at = (len(plain), m.start())
+            else:
+                italics.append(Italic(open_at[0], len(plain), open_at[1], m.end()))
+                open_at = None
+        for j in range(pos, len(body)):
+            plain.append(body[j])
+            pmap.append(j)
+        if open_at is not None:
+            italics.append(Italic(open_at[0], len(plain), open_at[1], len(body)))
+        self.plain = "".join(plain)
+        self.pmap = pmap
+        self.italics = [i for i in italics if i.end > i.start]
+        self.refs = refs
+
+    # -- positions -------------------------------------------------------------------------
+    def loc(self, j: int) -> tuple[int, int]:
+        """(line, column) of joined offset ``j``; ``len(joined)`` is just past the end."""
+        if not self._where:
+            return (self.first, 1)
+        if j >= len(self._where):
+            line, col = self._where[-1]
+            return (line, col + 1 + (j - len(self._where)))
+        return self._where[max(j, 0)]
+
+    def raw_of(self, a: int, b: int) -> tuple[int, int]:
+        """Joined span of plain span [a, b)."""
+        if not self.pmap:
+            return (self.body_start, self.body_start)
+        ja = self.pmap[a] if a < len(self.pmap) else self.pmap[-1] + 1
+        jb = self.pmap[b - 1] + 1 if b > a else ja
+        return ja, jb
+
+    def span(self, a: int, b: int) -> tuple[int, int, int, int]:
+        """(line, col, end_line, end_col) of plain span [a, b)."""
+        if not self.exact:
+            return self._search(a, b)
+        ja, jb = self.raw_of(a, b)
+        return (*self.loc(ja), *self.loc(jb))
+
+    def joined_span(self, ja: int, jb: int) -> tuple[int, int, int, int]:
+        return (*self.loc(ja), *self.loc(jb))
+
+    def clean(self, a: int, b: int) -> bool:
+        """True when plain span [a, b) is written in the source without any markup."""
+        if not self.exact:
+            return False
+        ja, jb = self.raw_of(a, b)
+        return self.joined[ja:jb] == self.expected[a:b]
+
+    def _search(self, a: int, b: int) -> tuple[int, int, int, int]:
+        needle = self.expected[a:b].strip() or self.expected[a:a + 20].strip()
+        if needle:
+            nth = self.expected[:a].count(needle)
+            seen = 0
+            for n in range(self.first, min(self.last, len(self.lines)) + 1):
+                line = self.lines[n - 1]
+                k = line.find(needle)
+                while k >= 0:
+                    if seen == nth:
+                        return (n, k + 1, n, k + 1 + len(needle))
+                    seen += 1
+                    k = line.find(needle, k + 1)
+        line = self.first
+        raw = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        lead = len(raw) - len(raw.lstrip())
+        return (line, lead + 1, line, max(len(raw), lead) + 1)

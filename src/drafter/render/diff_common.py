@@ -1,0 +1,106 @@
+"""What every diff report shows, independent of format: summary, number table, signals, bodies.
+
+Renderers (text, Markdown, HTML, JSON) only decide how a deletion or an addition looks.
+"""
+from __future__ import annotations
+
+from ..revision.types import Alignment, Change, Pair
+
+
+def summary_items(al: Alignment) -> list[tuple[str, int]]:
+    """(label, count) for labels that occur, in the fixed label order."""
+    return [(k, v) for k, v in al.summary.items() if v]
+
+
+def summary_line(al: Alignment) -> str:
+    if al.identical:
+        return "no changes"
+    items = summary_items(al)
+    renumbered = sum(1 for p in al.pairs if p.status == "unchanged" and p.renumbered)
+    text = ", ".join(f"{v} {k}" for k, v in items)
+    return text + (f" ({renumbered} of the unchanged renumbered)" if renumbered else "")
+
+
+def number_table(al: Alignment) -> list[tuple[str, str, str]]:
+    """(old, new, status) for each pair whose number or content changed: the old->new table."""
+    rows = []
+    for p in al.pairs:
+        if p.status == "unchanged" and not p.renumbered:
+            continue
+        rows.append((p.old_label or "", p.new_label or "", p.status))
+    return rows
+
+
+def signal_items(al: Alignment) -> list[tuple[str, str]]:
+    """(heading, plain text) lines for the negotiation signals."""
+    s = al.signals
+    out: list[tuple[str, str]] = []
+    if s.sponsors_added:
+        out.append(("Sponsors added", ", ".join(s.sponsors_added)))
+    if s.sponsors_removed:
+        out.append(("Sponsors removed", ", ".join(s.sponsors_removed)))
+    for where, shift in s.opener_shifts:
+        out.append((f"Opener {shift.direction}", f"{where}: \u201c{shift.old}\u201d -> \u201c{shift.new}\u201d"))
+    if s.title:
+        out.append(("Title changed", f"\u201c{s.title.old or ''}\u201d -> \u201c{s.title.new or ''}\u201d"))
+    for fn in s.footnotes:
+        text = fn.new if fn.old is None else fn.old if fn.new is None else f"\u201c{fn.old}\u201d -> \u201c{fn.new}\u201d"
+        out.append((fn.label.capitalize(), text))
+    if s.references_added:
+        out.append(("References added", ", ".join(s.references_added)))
+    if s.references_removed:
+        out.append(("References removed", ", ".join(s.references_removed)))
+    return out
+
+
+def pair_heading(p: Pair) -> str:
+    """"OP 11 -> OP 6: moved+edited (similarity 0.99; Urges -> Encourages, softened)"."""
+    head = p.mapping_line() if p.old and p.new else (p.old_label or p.new_label or "")
+    bits = [p.status]
+    if p.old and p.new and p.status != "unchanged":
+        bits.append(f"similarity {p.similarity:.2f}")
+    if p.converted:
+        bits.append(p.converted)
+    if p.opener_shift:
+        bits.append(f"{p.opener_shift.old} -> {p.opener_shift.new}, {p.opener_shift.direction}")
+    return f"{head}: " + "; ".join(bits)
+
+
+def pair_body(p: Pair) -> list[tuple[str, list[Change]]]:
+    """Lines of a pair's redline: ("", changes) for the paragraph, ("(a) ", changes) for subparagraphs."""
+    lines: list[tuple[str, list[Change]]] = [("", list(p.changes))]
+    for sp in p.subpairs:
+        ref = (sp.new_paragraphs or sp.old_paragraphs)[0]
+        label = f"({ref.number}) " if ref.number else ""
+        lines.append((label, list(sp.changes)))
+    return lines
+
+
+def split_lines(changes: list[Change]) -> list[list[Change]]:
+    """Break a redline at newlines (subparagraphs inside split/merged/added text) into lines."""
+    lines: list[list[Change]] = [[]]
+    for c in changes:
+        olds, news = c.old.split("\n"), c.new.split("\n")
+        if len(olds) == 1 and len(news) == 1:
+            lines[-1].append(c)
+            continue
+        if c.op == "equal" and len(olds) == len(news):
+            for n, (o, w) in enumerate(zip(olds, news)):
+                if n:
+                    lines.append([])
+                lines[-1].append(Change("equal", o, w))
+        elif c.op in ("insert", "delete"):
+            parts = news if c.op == "insert" else olds
+            for n, part in enumerate(parts):
+                if n:
+                    lines.append([])
+                lines[-1].append(Change(c.op, part if c.op == "delete" else "", part if c.op == "insert" else ""))
+        else:
+            lines[-1].append(Change(c.op, c.old.replace("\n", " "), c.new.replace("\n", " ")))
+    return lines
+
+
+def titles(al: Alignment, old_name: str | None, new_name: str | None) -> tuple[str, str]:
+    def name(doc, given):
+        return given or doc.meta.symbol or doc.path or "?"
+    return name(al.old, old_name), name(al.new, new_name)
