@@ -14,7 +14,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from drafter.model import Kind
+from drafter.model import Kind, Run
 from drafter.parse import load
 from drafter.render.diff_html import render_diff_html
 from drafter.render.diff_json import render_diff_json
@@ -62,6 +62,9 @@ def main(argv=None) -> int:
     rng = random.Random(7)
     old, docs = big_draft(args.corpus, args.paragraphs, rng)
     new, _ = mutate(old, rng, args.edits, donors_from(docs[:50]))
+    # worst case: besides the edits, one word changed in every paragraph (no exact matches)
+    worst = replace(new, preamble=tuple(p.with_text(p.runs + (Run(" (rev.)"),)) for p in new.preamble),
+                    operative=tuple(p.with_text(p.runs + (Run(" (rev.)"),)) for p in new.operative))
     align(old, new)  # warm caches (lexicon, YAML scale)
     a_lines = [p.full_text for p in old.paragraphs]
     b_lines = [p.full_text for p in new.paragraphs]
@@ -71,6 +74,7 @@ def main(argv=None) -> int:
         ("drafter align + md", lambda: render_diff_md(align(old, new))),
         ("drafter align + html", lambda: render_diff_html(align(old, new))),
         ("drafter align + json", lambda: render_diff_json(align(old, new))),
+        ("drafter align + text, worst", lambda: render_diff_text(align(old, worst))),
         ("difflib unified (paragraphs)", lambda: "".join(difflib.unified_diff(a_lines, b_lines, lineterm=""))),
     ]
     print(f"{len(old.paragraphs)} -> {len(new.paragraphs)} paragraphs, {args.edits} random edits; "

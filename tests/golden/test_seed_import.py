@@ -394,3 +394,11 @@ def test_sponsor_list_wrapped_over_lines(header: str) -> None:
     assert doc.meta.sponsors == ("Argentina", "Brazil", "Chile", "Colombia", "Peru")
     assert (doc.meta.distribution, doc.meta.date) == ("Limited", "16 March 2017")
     assert doc.title == "A title" and doc.meta.agenda_title is None
+
+
+@pytest.mark.parametrize("seed", [SEED_000, SEED_001, SEED_004], ids=lambda p: p.name[:3])
+def test_seed_without_blank_lines_reads_the_same(seed: Path) -> None:
+    """PDF copies often lose the blank lines: labels, organ line, notes and headings still split."""
+    text = seed.read_text(encoding="utf-8")
+    dense = "\n".join(line for line in text.split("\n") if line.strip())
+    assert parse_untext(dense, "dense.txt") == load(seed)

@@ -60,3 +60,20 @@ def test_shipped_bank_is_healthy_small_and_credited():
     assert "United Nations as the source" in manifest["credit"]
     assert manifest["counts"]["CND"] > 0 and manifest["counts"]["GA"] > 1000
     assert manifest["counts"]["vectors"] > 0
+
+
+def test_damaged_onnx_export_is_a_model_unavailable_notice(tmp_path):
+    from drafter.bank.embed import ModelUnavailable, OnnxEmbedder
+    bad = tmp_path / "model.onnx"
+    bad.write_bytes(b"not an onnx graph")
+    with pytest.raises(ModelUnavailable, match="cannot load"):
+        OnnxEmbedder(bad, export=False)
+    with pytest.raises(ModelUnavailable, match="not been exported"):
+        OnnxEmbedder(tmp_path / "absent.onnx", export=False)
+
+
+def test_model_can_be_switched_off(monkeypatch):
+    from drafter.bank.embed import ModelUnavailable, load_embedder
+    monkeypatch.setenv("DRAFTER_NO_MODEL", "1")
+    with pytest.raises(ModelUnavailable, match="DRAFTER_NO_MODEL"):
+        load_embedder()

@@ -89,7 +89,7 @@ def test_export_is_a_un_looking_document(tmp_path):
     assert "Treaty Series" in notes and "<w:footnoteRef/>" in notes
     assert body.count("<w:footnoteReference") == 1
     assert 'w:name w:val="footnote reference"' in styles and "<w:vertAlign w:val=\"superscript\"/>" in styles
-    assert word.styles["Footnote Text"].font.size.pt == 10
+    assert word.styles["footnote text"].font.size.pt == 10
 
 
 def test_cli_export_docx(tmp_path, capsys):

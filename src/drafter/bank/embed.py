@@ -102,7 +102,7 @@ def export_onnx(target: Path | None = None) -> Path:
         model = Pooled(AutoModel.from_pretrained(str(src))).eval()
         dummy = torch.ones(1, 8, dtype=torch.long)
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".tmp")
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")  # two processes may export at once
         with torch.no_grad():
             torch.onnx.export(
                 model, (dummy, dummy, torch.zeros_like(dummy)), str(tmp),
@@ -141,8 +141,12 @@ class OnnxEmbedder:
         opts.inter_op_num_threads = 1
         try:
             self._session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
-        except Exception as exc:  # corrupt export: remove it so the next run rebuilds it
-            raise ModelUnavailable(f"cannot load {path}: {exc} (delete it to re-export)") from exc
+        except Exception as exc:  # a damaged export (e.g. disk full): export again, once
+            if not export:
+                raise ModelUnavailable(f"cannot load {path}: {exc}") from exc
+            path.unlink(missing_ok=True)
+            export_onnx(path)
+            self._session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
 
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)

@@ -197,6 +197,7 @@ def _collapse(bank, ranked, fused, k, terms, masks, filters, best_lex) -> list[H
     hits: list[Hit] = []
     norms: list[str] = []
     seen_rows: set[tuple[int, int]] = set()
+    years: dict[str | None, int] = {}
     for li, i, lex, sem in ranked:
         if len(hits) >= k and len(seen_rows) >= 3 * k:
             break  # folding later twins into the hits is worth a few more reads, not all
@@ -212,6 +213,8 @@ def _collapse(bank, ranked, fused, k, terms, masks, filters, best_lex) -> list[H
         members = members[:MAX_ALSO_IN + 1]
         rep = s.clause(members[0])
         others = [s.symbol_of(m) for m in members[1:]]
+        for m in members:
+            years.setdefault(s.symbol_of(m), int(s.year[m]))
         norm = normalise(rep.text)
         twin = next((h for h, n in zip(hits, norms)
                      if abs(len(n) - len(norm)) < 0.2 * max(len(n), 1) and fuzz.ratio(n, norm) >= COLLAPSE_RATIO), None)
@@ -224,7 +227,7 @@ def _collapse(bank, ranked, fused, k, terms, masks, filters, best_lex) -> list[H
                         lex / best_lex, sem, layer.name, terms))
         norms.append(norm)
     for h in hits:
-        h.also_in.sort(key=_year_key, reverse=True)
+        h.also_in.sort(key=lambda sym: (years.get(sym, 0), _number_key(sym)), reverse=True)
     return hits
 
 
@@ -236,6 +239,6 @@ def _unique(xs):
     return out
 
 
-def _year_key(symbol: str):
-    parts = [p for p in symbol.replace(" ", "/").split("/") if p.isdigit()]
-    return tuple(int(p) for p in parts)
+def _number_key(symbol: str) -> tuple[int, ...]:
+    """Numbers in a symbol, to order resolutions of the same year: A/RES/74/178 after 74/12."""
+    return tuple(int(p) for p in symbol.replace(" ", "/").split("/") if p.isdigit())

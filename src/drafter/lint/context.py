@@ -65,6 +65,18 @@ class Context:
         return [q for p in self.tops for q in walk(p)]
 
     @cached_property
+    def declaration_like(self) -> bool:
+        """Numbered paragraphs that mostly do not open with an operative verb are a declaration
+        or outcome document ("We reaffirm …", "Progress has been made …"), not operative
+        paragraphs: opener and end-punctuation rules for the operative part do not apply."""
+        from ..openers import detect_opener
+        ops = self.doc.operative
+        if len(ops) < 4:
+            return False
+        ok = sum(1 for p in ops if detect_opener(p.text.lstrip(), "operative"))
+        return ok < len(ops) / 2
+
+    @cached_property
     def report_paragraphs(self) -> list[Paragraph]:
         """Paragraphs of a report (seed 001, 003) with their lettered items."""
         return [q for p in self.doc.report for q in walk(p)]

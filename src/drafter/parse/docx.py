@@ -167,7 +167,8 @@ def _label_prefix(b: Block) -> tuple[str, tuple]:
         if b.label.fmt in ("lowerLetter", "lowerRoman"):
             return f"({b.label.value}) ", b.runs
         return f"{b.label.text} ", b.runs
-    text = plain(b.runs) if not b.runs or isinstance(b.runs[0], Run) else ""
+    lead = next((i for i, r in enumerate(b.runs) if not isinstance(r, Run)), len(b.runs))
+    text = plain(b.runs[:lead])  # a label is text before any indicator
     for pattern, fmt in ((TYPED_OP, "{}. "), (TYPED_SUB, "({}) ")):
         m = pattern.match(text)
         if m:
@@ -175,10 +176,15 @@ def _label_prefix(b: Block) -> tuple[str, tuple]:
     return "", b.runs
 
 
+def _is_uncited_note(b: Block) -> bool:
+    """drafter writes a note no paragraph cites as a "UN Note" paragraph after the text."""
+    return b.style == "UN Note" and bool(b.runs) and isinstance(b.runs[0], FootnoteRef)
+
+
 def _block_markdown(b: Block) -> str:
     if HEADING_STYLE.match(b.style or "") and not b.label:
         return "## " + b.text
-    if b.style == "UN Note" and b.runs and isinstance(b.runs[0], FootnoteRef):
+    if _is_uncited_note(b):
         return f"[^{b.runs[0].id}]: " + render_inline(strip_runs(b.runs[1:]))
     prefix, runs = _label_prefix(b)
     body = render_inline(runs)
@@ -226,7 +232,8 @@ def parse_docx(path: str) -> Resolution:
     if organ_line:
         add(organ_line[0], organ.index)
     first_ref: dict[str, int] = {}
-    for b in body:
+    uncited = [b for b in body if _is_uncited_note(b)]
+    for b in (b for b in body if not _is_uncited_note(b)):
         for cid in b.comment_ids:
             if comments.get(cid):
                 add(f"<!-- {comments[cid]} -->", b.index)
@@ -236,6 +243,8 @@ def parse_docx(path: str) -> Resolution:
                 first_ref.setdefault(r.id, b.index)
     for fid, runs in notes.items():
         add(f"[^{fid}]: " + render_inline(runs), first_ref.get(fid, 0))
+    for b in uncited:
+        add(_block_markdown(b), b.index)
     doc = parse_markdown("\n".join(lines), path)
     if doc.organ is None and not any(p.opener or p.number for p in doc.paragraphs):
         raise DrafterError("no resolution structure found in the Word document (no organ line, "

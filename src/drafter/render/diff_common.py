@@ -55,7 +55,10 @@ def signal_items(al: Alignment) -> list[tuple[str, str]]:
 
 def pair_heading(p: Pair) -> str:
     """"OP 11 -> OP 6: moved+edited (similarity 0.99; Urges -> Encourages, softened)"."""
-    head = p.mapping_line() if p.old and p.new else (p.old_label or p.new_label or "")
+    if p.old and p.new and p.old != p.new:
+        head = p.mapping_line()
+    else:
+        head = p.old_label or p.new_label or ""
     bits = [p.status]
     if p.old and p.new and p.status != "unchanged":
         bits.append(f"similarity {p.similarity:.2f}")

@@ -19,7 +19,8 @@ table{border-collapse:collapse;font:13px/1.4 system-ui,sans-serif}td,th{border:1
 .counts span{display:inline-block;margin-right:.8em;font:13px system-ui,sans-serif;padding:1px 6px;border-radius:3px;background:#eee}
 .pair{margin:1em 0;page-break-inside:avoid}.pair h3{font:600 13px system-ui,sans-serif;margin:0 0 .2em;color:#333}
 .pair p{margin:.2em 0 .2em 1.5em}.signals li{margin:.15em 0}
-.s-added{color:#0b4f9c}.s-deleted{color:#b00020}.s-moved,.s-moved\\+edited{color:#7a4b00}
+td.s-added,span.s-added,.s-added h3{color:#0b4f9c}td.s-deleted,span.s-deleted,.s-deleted h3{color:#b00020}
+td.s-moved,span.s-moved,.s-moved h3,td.s-moved\\+edited,span.s-moved\\+edited,.s-moved\\+edited h3{color:#7a4b00}
 @media print{body{margin:0;max-width:none}del{background:none}ins{background:none}}
 """
 

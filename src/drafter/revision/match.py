@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -51,11 +52,16 @@ class _Codes:
     several times faster on long paragraphs, and a word replaced costs the same whatever its length."""
 
     def __init__(self) -> None:
-        self.vocab: dict[str, str] = {}
+        self.vocab = _Vocab()
 
     def __call__(self, text: str) -> str:
-        v = self.vocab
-        return "".join(v.get(w) or v.setdefault(w, chr(0x4E00 + len(v))) for w in text.split())
+        return "".join(map(self.vocab.__getitem__, text.split()))
+
+
+class _Vocab(dict):
+    def __missing__(self, word: str) -> str:
+        code = self[word] = chr(0x4E00 + len(self))
+        return code
 
 
 def _sim_codes(a: str, b: str) -> float:
@@ -100,38 +106,65 @@ def similarity_matrix(a: list[str], b: list[str]) -> np.ndarray:
     return (r + _bag_dice(a, b)) / 2.0
 
 
+class _LazyCodes:
+    """Word codes of units, computed on first use (most paragraphs never need them)."""
+
+    def __init__(self, units: list[Unit], codes: _Codes) -> None:
+        self.units, self.codes, self.cache = units, codes, {}
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    def __getitem__(self, i: int) -> str:
+        if i not in self.cache:
+            self.cache[i] = self.codes(self.units[i].text)
+        return self.cache[i]
+
+
 def match_units(old: list[Unit], new: list[Unit]) -> list[Group]:
     """Groups covering every old and new index once; unmatched units get one-sided groups.
 
-    Confident 1:1 pairs come first, then splits and merges grow from them, and only then
-    are weaker pairs accepted among what is left, with a bar that rises with the distance
-    moved: unrelated paragraphs of one resolution share enough vocabulary to look half alike.
+    A text found exactly once on each side is the same paragraph. Among the rest, confident
+    1:1 pairs come first, then splits and merges grow from all pairs, and only then are
+    weaker pairs accepted among what is left, with a bar that rises with the distance moved:
+    unrelated paragraphs of one resolution share enough vocabulary to look half alike.
     """
-    groups: list[Group] = []
     codes = _Codes()
-    old_c, new_c = [codes(u.text) for u in old], [codes(u.text) for u in new]
-    if old and new:
-        sim = similarity_matrix(old_c, new_c)
-        po = np.arange(len(old)) / max(len(old) - 1, 1)
-        pn = np.arange(len(new)) / max(len(new) - 1, 1)
+    old_c, new_c = _LazyCodes(old, codes), _LazyCodes(new, codes)
+    count_old = Counter(u.text for u in old)
+    count_new = Counter(u.text for u in new)
+    unique_new = {u.text: j for j, u in enumerate(new) if count_new[u.text] == 1}
+    groups = [Group([i], [unique_new[u.text]], 1.0) for i, u in enumerate(old)
+              if count_old[u.text] == 1 and u.text in unique_new]
+    rest_old = [i for i in range(len(old)) if i not in {g.olds[0] for g in groups}]
+    taken = {g.news[0] for g in groups}
+    rest_new = [j for j in range(len(new)) if j not in taken]
+    if rest_old and rest_new:
+        sim = similarity_matrix([old_c[i] for i in rest_old], [new_c[j] for j in rest_new])
+        po = np.array(rest_old) / max(len(old) - 1, 1)
+        pn = np.array(rest_new) / max(len(new) - 1, 1)
         dist = np.abs(po[:, None] - pn[None, :])
         score = sim - 0.05 * np.sqrt(dist)  # concave: one long move beats many short shifts
-        score += 0.03 * (np.array([u.kind for u in old])[:, None] == np.array([u.kind for u in new])[None, :])
-        score += 0.02 * (np.array([u.opener for u in old])[:, None] == np.array([u.opener for u in new])[None, :])
+        score += 0.03 * (np.array([old[i].kind for i in rest_old])[:, None]
+                         == np.array([new[j].kind for j in rest_new])[None, :])
+        score += 0.02 * (np.array([old[i].opener for i in rest_old])[:, None]
+                         == np.array([new[j].opener for j in rest_new])[None, :])
         rows, cols = linear_sum_assignment(-score)
-        groups = [Group([int(i)], [int(j)], float(sim[i, j])) for i, j in zip(rows, cols)
-                  if sim[i, j] >= STRONG]
+        groups += [Group([rest_old[a]], [rest_new[b]], float(sim[a, b])) for a, b in zip(rows, cols)
+                   if sim[a, b] >= STRONG]
         _absorb(groups, old_c, new_c)
-        used_old = [i for g in groups for i in g.olds]
-        used_new = [j for g in groups for j in g.news]
-        rest_old = [i for i in range(len(old)) if i not in set(used_old)]
-        rest_new = [j for j in range(len(new)) if j not in set(used_new)]
-        if rest_old and rest_new:
-            sub = score[np.ix_(rest_old, rest_new)]
-            for a, b in zip(*linear_sum_assignment(-sub)):
-                i, j = rest_old[a], rest_new[b]
-                if sim[i, j] >= THRESHOLD + MOVE_PENALTY * dist[i, j]:
-                    groups.append(Group([i], [j], float(sim[i, j])))
+        used_old = {i for g in groups for i in g.olds}
+        used_new = {j for g in groups for j in g.news}
+        left_old = [a for a, i in enumerate(rest_old) if i not in used_old]
+        left_new = [b for b, j in enumerate(rest_new) if j not in used_new]
+        if left_old and left_new:
+            sub = score[np.ix_(left_old, left_new)]
+            for x, y in zip(*linear_sum_assignment(-sub)):
+                a, b = left_old[x], left_new[y]
+                if sim[a, b] >= THRESHOLD + MOVE_PENALTY * dist[a, b]:
+                    groups.append(Group([rest_old[a]], [rest_new[b]], float(sim[a, b])))
+    else:
+        _absorb(groups, old_c, new_c)
     used_old = {i for g in groups for i in g.olds}
     used_new = {j for g in groups for j in g.news}
     groups += [Group([i], [], 0.0) for i in range(len(old)) if i not in used_old]
@@ -139,11 +172,11 @@ def match_units(old: list[Unit], new: list[Unit]) -> list[Group]:
     return groups
 
 
-def _joined(units: list[str], idx: list[int]) -> str:
+def _joined(units, idx: list[int]) -> str:
     return "".join(units[i] for i in sorted(idx))
 
 
-def _absorb(groups: list[Group], old: list[str], new: list[str]) -> None:
+def _absorb(groups: list[Group], old: _LazyCodes, new: _LazyCodes) -> None:
     """Split/merge detection: grow groups by adjacent unmatched units while similarity gains."""
     changed = True
     while changed:

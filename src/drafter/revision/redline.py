@@ -25,11 +25,19 @@ def redline(old_text: str, new_text: str) -> list[Change]:
         return [Change("equal", old_text, new_text)] if old_text else []
     a, b = tokenize(old_text), tokenize(new_text)
     ka, kb = [t.strip() or " " for t in a], [t.strip() or " " for t in b]
-    matcher = SequenceMatcher(None, ka, kb, autojunk=False)
-    out: list[Change] = []
+    # common head and tail first: edits are local, and difflib is quadratic in what is left
+    head = 0
+    while head < min(len(ka), len(kb)) and ka[head] == kb[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(ka), len(kb)) - head and ka[-1 - tail] == kb[-1 - tail]:
+        tail += 1
+    out: list[Change] = [Change("equal", "".join(a[:head]), "".join(b[:head]))] if head else []
+    matcher = SequenceMatcher(None, ka[head:len(ka) - tail], kb[head:len(kb) - tail], autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        old, new = "".join(a[i1:i2]), "".join(b[j1:j2])
-        out.append(Change(op, old, new))
+        out.append(Change(op, "".join(a[head + i1:head + i2]), "".join(b[head + j1:head + j2])))
+    if tail:
+        out.append(Change("equal", "".join(a[len(a) - tail:]), "".join(b[len(b) - tail:])))
     return _merge(out)
 
 

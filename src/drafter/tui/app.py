@@ -13,7 +13,7 @@ from types import ModuleType
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, OptionList, TabbedContent, TabPane, TextArea
+from textual.widgets import Header, OptionList, TabbedContent, TabPane, TextArea
 
 from ..model import Resolution
 from . import editing
@@ -25,6 +25,7 @@ from .persistence import Persistence
 from .widgets.draft_list import DraftList, label_of
 from .widgets.editor import EditorPane
 from .widgets.findings import FindingsPane
+from .widgets.keybar import KeyBar
 from .widgets.revision import RevisionPane
 from .widgets.search import SearchPane
 
@@ -34,8 +35,6 @@ class DrafterApp(Persistence, EditingActions, LiveServices, DrafterCommands, App
 
     CSS_PATH = "drafter.tcss"
     TITLE = "drafter"
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+z", "undo", "Undo"),
@@ -79,7 +78,7 @@ class DrafterApp(Persistence, EditingActions, LiveServices, DrafterCommands, App
                         yield FindingsPane(id="findings-pane")
                     with TabPane("Revision", id="revision-tab"):
                         yield RevisionPane(id="revision")
-        yield Footer()
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         self.refresh_view()

@@ -62,6 +62,8 @@ def alignment_text(alignment, show_unchanged: bool = False) -> Text:
             out.append(" ".join(p.text for p in pair.new_paragraphs), "underline green")
         elif pair.status == "deleted":
             out.append(" ".join(p.text for p in pair.old_paragraphs), "strike red")
+        elif pair.status == "unchanged":
+            out.append(" ".join(p.text for p in pair.new_paragraphs), "dim")
         else:
             _redline(out, pair.changes)
         out.append("\n")

@@ -227,7 +227,8 @@ class LiveServices:
     def _start_verdict(self) -> None:
         line = self.query_one(VerdictLine)
         if self.selected is None or self.bank is None:
-            line.show(None, "waiting for the clause bank…" if self.selected is not None else "")
+            waiting = "waiting for the clause bank…" if self._load_bank else "clause bank off"
+            line.show(None, waiting if self.selected is not None else "")
             return
         p = editing.items(self.doc)[self.selected]
         if not p.text.strip():
@@ -286,7 +287,7 @@ class LiveServices:
         self.old_version, self.alignment, self.old_path = old, alignment, path
         pane = self.query_one(RevisionPane)
         pane.show(text)
-        pane.status(f"{path.name} → this draft (as when compared; ctrl+r to refresh)")
+        pane.status(f"{path.name} → this draft")
 
     def action_export_diff(self) -> None:
         if self.alignment is None:

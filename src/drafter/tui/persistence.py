@@ -19,7 +19,7 @@ from .screens.dialogs import AskPath, Choice, confirm_quit, offer_recovery
 from .screens.header_form import HeaderForm
 
 MARKDOWN = (".md", ".markdown")
-RECOVERY_INTERVAL = 3.0  # seconds; the issue allows losing at most 2 s of typing
+RECOVERY_INTERVAL = 1.0  # seconds; the issue allows losing at most 2 s of typing
 
 
 def open_document(path: str | Path | None) -> tuple[Resolution, Path | None, Path | None, bool]:
@@ -90,6 +90,16 @@ class Persistence:
         elif choice == "discard":
             recovery.discard(self.recovery_file)
             self._after_start()
+        elif choice == "aside":
+            base = self.path or self.source or Path.cwd() / "untitled-draft.md"
+            aside = base.with_name(f"{base.stem}.recovered.md")
+            try:
+                atomic_write(aside, found.markdown)
+            except OSError as exc:
+                self.notify(f"Could not write {aside}: {exc.strerror}", severity="error")
+                return
+            recovery.discard(self.recovery_file)
+            self.notify(f"The unsaved changes are in {aside.name} (ctrl+r compares).", timeout=6)
 
     # --- the recovery file --------------------------------------------------------------
 

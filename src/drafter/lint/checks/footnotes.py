@@ -53,8 +53,8 @@ def footnote_sequence(ctx) -> None:
         want = str(len(seen) + 1)
         seen.append(fid)
         if fid != want:
-            report_ref(ctx, p, fid, at, f"footnote {fid} is the {len(seen)}. note in the text: "
-                                        f"notes are numbered 1, 2, 3 … in order (expected {want})")
+            report_ref(ctx, p, fid, at, f"footnote {fid} is note number {want} in order of "
+                                        f"appearance: notes are numbered 1, 2, 3 … (expected {want})")
             return
 
 

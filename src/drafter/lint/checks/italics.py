@@ -3,30 +3,31 @@ from __future__ import annotations
 
 from ...model import Run
 from . import kind
-from .util import italicise_prefix, italics_lost, opener
+from .util import head_index, italic_prefix, italicise_prefix, italics_lost, opener
 
 
 def _italic_prefix(p) -> int:
-    """Length of the italic text the paragraph starts with (0 when it starts roman)."""
-    first = next((r for r in p.runs if isinstance(r, Run)), None)
-    if not first or not first.italic:
-        return 0
     lead = len(p.text) - len(p.text.lstrip())
-    return len(first.text) - lead if first.text.strip() else 0
+    return max(0, italic_prefix(p) - lead)
 
 
-def _needed(o, optional) -> int:
-    """Opener length that must be italic: trailing optional particles may stay roman."""
+def _needed(o, phrasal) -> int:
+    """How much of the opener must be italic: its adverbs and head word, the particle of a
+    phrasal verb ("Calls upon"), and a sequencing adverb placed after the head. Complements
+    that real texts italicize inconsistently ("Stresses the need") are not required."""
     words = o.text.split()
-    while len(words) > 1 and words[-1].lower() in optional:
-        words.pop()
-    return len(" ".join(words))
+    h = head_index(words)
+    end = h
+    if h + 1 < len(words) and f"{words[h]} {words[h + 1]}".lower() in phrasal:
+        end = h + 1
+    if o.adverb_index > end:
+        end = o.adverb_index
+    return len(" ".join(words[:end + 1]))
 
 
 @kind("opener_italic")
 def opener_italic(ctx) -> None:
-    optional = {w.lower() for w in ctx.params.get("optional_particles", [])}
-    phrasal = [w.lower() for w in ctx.params.get("phrasal", [])]
+    phrasal = {w.lower() for w in ctx.params.get("phrasal", [])}
     paras = list(ctx.doc.operative)
     if not (ctx.params.get("skip_preamble_italics_lost_in_plain_text") and italics_lost(ctx)):
         paras = list(ctx.doc.preamble) + paras
@@ -35,7 +36,7 @@ def opener_italic(ctx) -> None:
         if o is None:
             continue
         have = _italic_prefix(p)
-        need = len(o.text) if any(o.text.lower().startswith(ph) for ph in phrasal) else _needed(o, optional)
+        need = _needed(o, phrasal)
         if have >= need:
             continue
         edit = italicise_prefix(ctx.map(p), o.end) if o.start == 0 else None
@@ -64,8 +65,10 @@ def italic_scope(ctx) -> None:
         extra = p.text[o.end:have].strip(" ,;:")
         if not extra:
             continue
-        first = extra.split()[0]
+        first, *rest = extra.split()
         if first.lower() in modifiers or not (first.lower() in objects or first[:1].isupper()):
+            continue
+        if first.lower() == "with" and rest and rest[0].lower() in modifiers:
             continue
         edit = italicise_prefix(ctx.map(p), o.end)
         _report(ctx, p, o, f"italics run on past the opener into '{extra}': only '{o.text}' is "

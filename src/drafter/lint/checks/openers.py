@@ -5,6 +5,8 @@ Openers are an open set, so form is judged by :func:`drafter.openers.detect_open
 """
 from __future__ import annotations
 
+import re
+
 from ...openers import detect_opener, lexicon
 from . import kind
 from .util import opener, starts_with_any, strip_intensifiers
@@ -32,19 +34,23 @@ def to_finite(word: str) -> str:
         return word
     stem = word[:-3]
     known = {w.split()[0] for w in lexicon().operative}
-    for cand in (stem + "s", stem + "es", stem + "e" + "s"):
+    for cand in (stem + "s", stem + "es"):
         if cand in known:
             return cand
-    return stem + "s"
+    return stem + ("es" if stem.endswith(("at", "iz", "is", "ut", "ov", "rg", "ag", "uc", "ud", "id", "c", "s")) else "s")
 
 
 @kind("opener_form")
 def opener_form(ctx) -> None:
     part = ctx.params["part"]
+    if part == "operative" and ctx.declaration_like:
+        return
     skip = ctx.params.get("skip", [])
+    skip_rx = re.compile(ctx.params["skip_pattern"]) if ctx.params.get("skip_pattern") else None
     for p in _part(ctx):
         text = p.text.lstrip()
-        if not text or detect_opener(text, part) or starts_with_any(text, skip):
+        if not text or detect_opener(text, part) or starts_with_any(text, skip) or \
+                (skip_rx and skip_rx.match(text)):
             continue
         shown = p.opener or _first_words(text, 1)
         head = shown.split()[0]

@@ -31,6 +31,8 @@ def end_punctuation(ctx) -> None:
     want = ctx.params["expected"]
     replaceable = ctx.params.get("replaceable", ",;.:")
     ops = ctx.doc.operative
+    if target != "preambular" and ctx.declaration_like:
+        return
     if target == "preambular":
         paras = ctx.doc.preamble
     elif target == "operative":

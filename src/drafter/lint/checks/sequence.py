@@ -50,14 +50,15 @@ def sequence(ctx) -> None:
     for series in _series(ctx):
         prev: Opener | None = None
         seen_also = False
+        has_prev = False
         for p, o in series:
             in_run = _same(o, prev)
             if not in_run:
                 seen_also = False
             if o is None:
-                prev = None
+                prev, has_prev = None, True
                 continue
-            if aspect == "not_consecutive" and o.adverb and not in_run:
+            if aspect == "not_consecutive" and o.adverb and not in_run and (prev or not has_prev):
                 after = f"follows '{prev.text}'" if prev else "opens its part"
                 ctx.report(p, f"'{o.text}' {after}: 'also'/'further' only right after the same "
                               f"opener ('{_bare(o)}')", o.start, o.end)
@@ -84,7 +85,7 @@ def sequence(ctx) -> None:
                 seen_also = True
             elif o.adverb is None and in_run and prev.adverb == "further":
                 seen_also = False  # a new series starts bare after "further"
-            prev = o
+            prev, has_prev = o, True
 
 
 def _swap(o: Opener, word: str, new: str) -> str:

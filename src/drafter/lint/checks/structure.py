@@ -65,7 +65,11 @@ def op_numbering(ctx) -> None:
     if len(ops) < 2:
         return
     xrefs = any(_XREF.search(p.text) for p in ctx.body)
-    for i, p in enumerate(ops, 1):
+    i = 0
+    for p in ops:
+        i += 1
+        if p.number == "1" and i > 1 and ctx.params.get("sections_restart", True):
+            i = 1  # a new section (I, II …) of a long resolution numbers from 1 again
         if p.number == str(i):
             continue
         m = ctx.map(p)

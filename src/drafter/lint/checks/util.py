@@ -34,10 +34,34 @@ def opener(p: Paragraph) -> Opener | None:
             return None
         start = k
     words = p.opener.split()
+    if p.kind.value == "operative" and len(words) > 1 and words[-1].lower() in SEQ_ADVERBS:
+        # "*Encourages* further efforts": an adjective on the object, not the series adverb
+        italic = italic_prefix(p)
+        outside = italic and italic < start + len(" ".join(words))
+        if outside or (not italic and words[-1].lower() == "further"):
+            words = words[:-1]
+    text_ = " ".join(words)
     idx = next((i for i, w in enumerate(words) if w.lower() in SEQ_ADVERBS), -1)
     adverb = words[idx].lower() if idx >= 0 else None
     norm = " ".join(w for w in words if w.lower() not in lexicon().sequence_adverbs).lower()
-    return Opener(p.opener, start, adverb, idx, norm)
+    return Opener(text_, start, adverb, idx, norm)
+
+
+def italic_prefix(p: Paragraph) -> int:
+    """Length of the italic text the paragraph starts with, leading spaces included (0 if roman)."""
+    first = next((r for r in p.runs if isinstance(r, Run)), None)
+    if not first or not first.italic or not first.text.strip():
+        return 0
+    return len(first.text)
+
+
+def head_index(words: list[str]) -> int:
+    """Index of the opener's head word, after intensifiers and sequencing adverbs."""
+    lead = {w.lower() for w in lexicon().intensifiers} | set(lexicon().sequence_adverbs) | {"once"}
+    i = 0
+    while i < len(words) - 1 and (words[i].lower() in lead or words[i].lower().endswith("ly")):
+        i += 1
+    return i
 
 
 def strip_intensifiers(phrase: str) -> str:

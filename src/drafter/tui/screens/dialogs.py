@@ -30,7 +30,7 @@ class Choice(ModalScreen[str]):
             yield Static(self.message, classes="dialog-body")
             with Horizontal(classes="buttons"):
                 for bid, label, variant in self.buttons:
-                    yield Button(label, id=bid, variant=variant)
+                    yield Button(label, id=bid, variant=variant, compact=True)
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()
@@ -52,10 +52,12 @@ def confirm_quit(name: str) -> Choice:
 def offer_recovery(name: str, age: str) -> Choice:
     message = Text.assemble(
         (f"{name}", "bold"), " was not saved when drafter last stopped.\n",
-        f"A recovery copy from {age} holds the unsaved changes.")
+        f"A recovery copy from {age} holds the unsaved changes.\n\n",
+        ("Recover", "bold"), " opens them (save with ctrl+s); ", ("Save it aside", "bold"),
+        " writes them next to the draft\nas a separate file and opens the saved draft.")
     return Choice("Recover unsaved work?", message,
                   [("recover", "Recover", "primary"), ("discard", "Discard the copy", "error"),
-                   ("cancel", "Open the saved file (keep the copy)", "default")], "recovery")
+                   ("aside", "Save it aside", "default")], "recovery")
 
 
 class AskPath(ModalScreen[Path | None]):
@@ -78,8 +80,8 @@ class AskPath(ModalScreen[Path | None]):
             yield Input(str(self.default), id="path")
             yield Static("", id="path-warning", classes="hint")
             with Horizontal(classes="buttons"):
-                yield Button(self.ok, variant="primary", id="ok")
-                yield Button("Cancel", id="cancel")
+                yield Button(self.ok, variant="primary", id="ok", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -65,11 +65,12 @@ class HeaderForm(ModalScreen[Resolution | None]):
             with Grid(id="header-grid"):
                 for key, label, placeholder in FIELDS:
                     yield Label(label)
-                    yield Input(values[key], placeholder=placeholder, id=f"h-{key}")
-            yield Static("Sponsors: comma-separated, in English alphabetical order.", classes="hint")
+                    yield Input(values[key], placeholder=placeholder, id=f"h-{key}", compact=True)
+            yield Static("Tab moves between fields. Sponsors: comma-separated, in English "
+                         "alphabetical order. Leave blank what is not known yet.", classes="hint")
             with Horizontal(classes="buttons"):
-                yield Button("Done", variant="primary", id="done")
-                yield Button("Cancel", id="cancel")
+                yield Button("Done (ctrl+s)", variant="primary", id="done", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#h-title", Input).focus()

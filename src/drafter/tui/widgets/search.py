@@ -18,13 +18,11 @@ from ..services import Hit
 
 KIND_FILTERS = [("any kind", "any"), ("PP only", "preambular"), ("OP only", "operative")]
 INSERT_AS = [("as found", "hit"), ("as PP", "preambular"), ("as OP", "operative")]
-_SHORT = {"preambular": "PP", "operative": "OP"}
 
 
 def hit_prompt(hit: Hit) -> Text:
     text = Text()
-    text.append(f"{_SHORT.get(hit.kind, hit.kind[:3])} ", "bold")
-    text.append(hit.provenance, "bold cyan")
+    text.append(hit.provenance, "bold")
     text.append(f"  {hit.how}\n", "dim")
     body = hit.text if len(hit.text) < 400 else hit.text[:399] + "…"
     if hit.opener and body.startswith(hit.opener):
@@ -52,14 +50,18 @@ class HitList(OptionList):
 
     def show(self, hits: list[Hit]) -> None:
         self.hits = list(hits)
-        self.set_options(Option(hit_prompt(h), id=h.id) for h in self.hits)
+        options: list = []
+        for i, h in enumerate(self.hits):
+            options.extend([Option(hit_prompt(h), id=f"hit-{i}"), None])
+        self.set_options(options[:-1])
         if self.hits:
             self.highlighted = 0
 
     def action_insert(self, kind: str) -> None:
         if self.highlighted is None or not self.hits:
             return
-        hit = self.hits[self.highlighted]
+        option = self.get_option_at_index(self.highlighted)
+        hit = self.hits[int(option.id.removeprefix("hit-"))]
         if kind == "hit":
             chosen = self.screen.query_one("#insert-as", Select).value
             kind = hit.kind if chosen in ("hit", Select.NULL) else chosen
