@@ -52,3 +52,17 @@ def test_bad_sources_are_one_line_errors(tmp_path):
         list(clauses_from_paths([empty]))
     with pytest.raises(DrafterError, match="no such file|cannot read"):
         list(clauses_from_paths([tmp_path / "missing.md"]))
+
+
+def test_reports_contribute_only_their_recommendations():
+    from drafter.bank.ingest import clauses_from_document
+    from drafter.model import Kind, Meta, Paragraph, Resolution, Run
+    para = lambda n, text, heading: Paragraph(Kind.REPORT, (Run(text),), number=n, heading=heading)  # noqa: E731
+    doc = Resolution(meta=Meta(commission="Commission on Narcotic Drugs", date="20 January 2010"),
+                     title="Assistance to transit States", organ=None,
+                     report=(para("1", "Ecuador reported on its efforts.", "III. Efforts by Member States"),
+                             para("15", "Governments should be encouraged to share information.", "IV. Recommendations"),
+                             Paragraph(Kind.RECOMMENDATION, (Run("Strengthen border controls."),), number="b")))
+    cl = list(clauses_from_document(doc, fallback_symbol="report-2010"))
+    assert [(c.id, c.kind, c.body, c.year) for c in cl] == [
+        ("report-2010 REC15", "recommendation", "CND", 2010), ("report-2010 RECb", "recommendation", "CND", 2010)]

@@ -35,7 +35,7 @@ def test_seed_and_example_roundtrip(draft, tmp_path):
     assert roundtrip(doc, tmp_path) == doc
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(documents())
 def test_generated_documents_roundtrip(tmp_path, doc):

@@ -184,8 +184,9 @@ def test_compilation_attributes_and_alternatives():
     base = doc(OPS)
     eu = replace(doc([OPS[0].replace("Urges", "Encourages")] + OPS[1:]), meta=Meta(delegation="EU"))
     us = replace(doc([OPS[0].replace("Urges", "Requests")] + OPS[1:3] + OPS[4:]), meta=Meta(delegation="US"))
-    text = render_compilation(compile_text(base, [eu, us]))
-    assert "**Alt 1** [EU]: ~~Urges~~ **Encourages**" in text
+    uk = replace(eu, meta=Meta(delegation="UK"))
+    text = render_compilation(compile_text(base, [eu, us, uk]))
+    assert "**Alt 1** [EU, UK]: ~~Urges~~ **Encourages**" in text
     assert "**Alt 2** [US]: ~~Urges~~ **Requests**" in text
     assert "[US: delete] ~~4. Invites" in text
     assert "\n\n2. Requests the United Nations Office" in text  # untouched paragraphs stay plain
@@ -196,3 +197,24 @@ def test_compilation_single_proposal_inline():
     eu = replace(doc([OPS[0].replace("training", "specialized training")] + OPS[1:]), meta=Meta(delegation="EU"))
     text = render_compilation(compile_text(base, [eu]))
     assert "1. *Urges* Member States to strengthen [EU: **specialized**] training" in text
+
+
+def test_title_footnote_and_reference_signals():
+    old = parse_text("# Training\n\n*The Commission on Narcotic Drugs*,\n\n*Recalling* its resolution 60/1,[^1]\n\n"
+                     "1. *Decides* to act;\n\n[^1]: See E/CN.7/2016/5, annex.\n")
+    new = parse_text("# Training of officials\n\n*The Commission on Narcotic Drugs*,\n\n*Recalling* its resolution "
+                     "61/2,[^1]\n\n1. *Decides* to act;\n\n[^1]: See E/CN.7/2016/5, annex II.\n")
+    s = align(old, new).signals
+    assert s.title and s.title.new == "Training of officials"
+    assert [(f.label, f.new) for f in s.footnotes] == [("footnote edited", "See E/CN.7/2016/5, annex II.")]
+    assert s.references_added == ("61/2",) and s.references_removed == ("60/1",)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, len(OPS) - 1), max_size=8), st.lists(st.integers(0, len(OPS) - 1), max_size=8))
+def test_every_paragraph_is_accounted_for_once(a, b):
+    old, new = doc([OPS[i] for i in a]), doc([OPS[i] for i in b])
+    al = align(old, new)
+    assert sorted(i for p in al.pairs for i in p.old_index) == list(range(len(a)))
+    assert sorted(j for p in al.pairs for j in p.new_index) == list(range(len(b)))
+    assert al.identical == (a == b)

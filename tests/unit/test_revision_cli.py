@@ -34,7 +34,7 @@ def test_identical_files_no_changes(capsys):
 def test_un_text_against_markdown(capsys):
     code, out, _ = run(capsys, "diff", SEED, REV1)
     assert code == 0
-    assert "OP 11 -> OP 6" in out and "PP 9    deleted" in out.replace("PP 9     deleted", "PP 9    deleted")
+    assert "OP 11 -> OP 6" in out and re.search(r"^  PP 9 +deleted$", out, re.M)
     assert "\x1b[" not in out and "[-Urges-]{+Further encourages+}" in out
 
 
@@ -86,7 +86,7 @@ def test_colour_only_for_terminals():
 
 def test_piped_output_is_plain():
     r = subprocess.run([sys.executable, "-m", "drafter", "diff", L, REV1], capture_output=True, text=True)
-    assert r.returncode == 0 and "\x1b[" not in r.stdout and "{+Kazakhstan" not in r.stdout
+    assert r.returncode == 0 and "\x1b[" not in r.stdout and "[-Urges-]{+Further encourages+}" in r.stdout
 
 
 def test_docx_format_dispatch(capsys, tmp_path):
@@ -98,10 +98,15 @@ def test_docx_format_dispatch(capsys, tmp_path):
 
 
 def test_history_table(capsys):
-    code, out, _ = run(capsys, "history", L, REV1, SEED)
+    rev2 = str(ROOT / "examples" / "rev2-draft.md")
+    code, out, _ = run(capsys, "history", SEED, REV1, rev2)
     assert code == 0
-    row = next(line for line in out.splitlines() if line.split()[:3] == ["25", "OP", "11"])
-    assert "OP 6 (moved+edited)" in row and "OP 11" in row.split("(moved+edited)")[1]
+    rows = {line.split()[0]: line for line in out.splitlines() if line[:1].isdigit() and "followed" not in line}
+    assert rows["9"].split()[3:] == ["deleted"]  # PP 9 dropped in Rev.1
+    assert rows["20"].split()[1:] == ["OP", "6", "OP", "7", "OP", "7", "(merged)"]
+    assert rows["21"].split()[1:] == ["OP", "7", "OP", "8", "OP", "7", "(merged)"]
+    assert rows["22"].endswith("OP 9 + OP 10 (split)  OP 8 + OP 9")
+    assert rows["29"].split() == ["29", "OP", "13", "(added)", "OP", "12"]
 
 
 def test_history_needs_two_versions(capsys):

@@ -74,13 +74,15 @@ def _body(doc: Resolution) -> str | None:
 
 
 def clauses_from_document(doc: Resolution, fallback_symbol: str | None = None) -> Iterator[Clause]:
-    """Top-level paragraphs of a resolution or report (recommendations included) as clauses."""
+    """Top-level paragraphs of a resolution as clauses; of a report, only its recommendations
+    (lettered recommendations, or paragraphs under a "Recommendations" heading)."""
     meta = doc.meta
     symbol = meta.symbol or (f"CND {meta.resolution_number}" if meta.resolution_number else None) or fallback_symbol
     date = meta.status.adopted_date or meta.date
     body = _body(doc)
-    for part, kind in ((doc.preamble, "preambular"), (doc.operative, "operative"),
-                       (tuple(p for p in doc.report if p.kind is Kind.RECOMMENDATION), "recommendation")):
+    recs = tuple(p for p in doc.report if p.kind is Kind.RECOMMENDATION
+                 or "recommendation" in (p.heading or "").split(" / ")[0].lower())
+    for part, kind in ((doc.preamble, "preambular"), (doc.operative, "operative"), (recs, "recommendation")):
         for pos, p in enumerate(part, 1):
             text = p.full_text.strip()
             if not text:

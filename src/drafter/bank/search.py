@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import DrafterError
-from .clause import BODIES, KIND_CODES, KINDS, Clause, normalise
+from .clause import BODIES, KIND_CODES, KINDS, Clause
 from .lexical import idf_table, tokens
 
 SEMANTIC_WEIGHT = 0.55  # share of the semantic score in the fused score (tuned, see module doc)
@@ -199,7 +199,7 @@ def _collapse(bank, ranked, fused, k, terms, masks, filters, best_lex) -> list[H
     seen_rows: set[tuple[int, int]] = set()
     years: dict[str | None, int] = {}
     for li, i, lex, sem in ranked:
-        if len(hits) >= k and len(seen_rows) >= 3 * k:
+        if len(hits) >= k and len(seen_rows) >= 2 * k:
             break  # folding later twins into the hits is worth a few more reads, not all
         layer = bank.layers[li]
         s = layer.store
@@ -215,7 +215,7 @@ def _collapse(bank, ranked, fused, k, terms, masks, filters, best_lex) -> list[H
         others = [s.symbol_of(m) for m in members[1:]]
         for m in members:
             years.setdefault(s.symbol_of(m), int(s.year[m]))
-        norm = normalise(rep.text)
+        norm = " ".join(rep.text.lower().split())
         twin = next((h for h, n in zip(hits, norms)
                      if abs(len(n) - len(norm)) < 0.2 * max(len(n), 1) and fuzz.ratio(n, norm) >= COLLAPSE_RATIO), None)
         if twin is not None:

@@ -77,6 +77,7 @@ class Store:
     lexical: LexicalIndex
     vectors: np.ndarray | None
     _fd: int | None = None
+    _by_row: tuple[np.ndarray, np.ndarray] | None = None
 
     @property
     def n(self) -> int:
@@ -111,7 +112,12 @@ class Store:
 
     def same_text(self, i: int) -> np.ndarray:
         """Indices of clauses whose text is identical to clause i's (they share a vector row)."""
-        return np.flatnonzero(self.vec_row == self.vec_row[i])
+        if self._by_row is None:  # clause indices grouped by vector row, built on first use
+            order = np.argsort(self.vec_row, kind="stable")
+            self._by_row = (order, self.vec_row[order])
+        order, rows = self._by_row
+        r = self.vec_row[i]
+        return order[np.searchsorted(rows, r, "left"):np.searchsorted(rows, r, "right")]
 
 
 def open_store(path: str | Path) -> Store:

@@ -25,6 +25,14 @@ LABELS = {
 FOOTNOTE_LABEL = re.compile(r"^(\[\^[^\]\s]+\]:|[" + SUPERSCRIPT + r"]+|\d+/)\s*")
 
 
+def is_heading(p: Paragraph, italics_used: bool) -> bool:
+    """An unnumbered short line without closing punctuation or (italic) opener ("Part I",
+    "A. Budget", "Peacebuilding financing"): a section heading, not a PP or OP."""
+    text = p.text.strip()
+    return (p.number is None and not p.subparagraphs and bool(text) and text[-1] not in ".,;:"
+            and len(text.split()) <= 8 and (p.opener is None or italics_used and not p.opener_italic))
+
+
 def last_leaf(p: Paragraph) -> Paragraph:
     while p.subparagraphs:
         p = p.subparagraphs[-1]
@@ -49,12 +57,39 @@ class Context:
         self.params: dict = {}
         self._maps: dict[int, BlockMap | None] = {}
         self._texts: dict[int, str] = {}
+        self._openers: dict[int, object] = {}
 
     # -- document views ------------------------------------------------------------------
     @cached_property
+    def _italics_used(self) -> bool:
+        return sum(p.opener_italic for p in self.doc.paragraphs) >= 3
+
+    @cached_property
+    def _parts(self) -> tuple[list[Paragraph], list[Paragraph]]:
+        pre = [p for p in self.doc.preamble if not is_heading(p, self._italics_used)]
+        ops = [p for p in self.doc.operative if not is_heading(p, self._italics_used)]
+        if not ops and pre:
+            # A text without numbered paragraphs whose last paragraph opens with an operative
+            # verb ("Resolves that, for 2024:") has that paragraph as its single OP.
+            from .checks.util import detect as detect_opener
+            last = pre[-1].text.strip()
+            if not last.endswith(",") and detect_opener(last, "operative") and \
+                    not detect_opener(last, "preambular"):
+                pre, ops = pre[:-1], pre[-1:]
+        return pre, ops
+
+    @property
+    def preamble(self) -> list[Paragraph]:
+        return self._parts[0]
+
+    @property
+    def operative(self) -> list[Paragraph]:
+        return self._parts[1]
+
+    @cached_property
     def tops(self) -> list[Paragraph]:
-        """Preambular and operative paragraphs in source order."""
-        paras = list(self.doc.preamble + self.doc.operative)
+        """Preambular and operative paragraphs in source order (section headings left out)."""
+        paras = self.preamble + self.operative
         if all(p.source for p in paras):
             paras.sort(key=lambda p: p.source.line)
         return paras
@@ -69,8 +104,8 @@ class Context:
         """Numbered paragraphs that mostly do not open with an operative verb are a declaration
         or outcome document ("We reaffirm …", "Progress has been made …"), not operative
         paragraphs: opener and end-punctuation rules for the operative part do not apply."""
-        from ..openers import detect_opener
-        ops = self.doc.operative
+        from .checks.util import detect as detect_opener
+        ops = self.operative
         if len(ops) < 4:
             return False
         ok = sum(1 for p in ops if detect_opener(p.text.lstrip(), "operative"))
@@ -80,6 +115,20 @@ class Context:
     def report_paragraphs(self) -> list[Paragraph]:
         """Paragraphs of a report (seed 001, 003) with their lettered items."""
         return [q for p in self.doc.report for q in walk(p)]
+
+    def opener(self, p: Paragraph):
+        """The paragraph's opener analysis (:class:`checks.util.Opener`), computed once."""
+        key = id(p)
+        if key not in self._openers:
+            from .checks.util import opener
+            self._openers[key] = opener(p)
+        return self._openers[key]
+
+    @cached_property
+    def all_lower(self) -> str:
+        """Every paragraph and note in lower case: a rule whose hint words are absent is skipped."""
+        units = self.body + self.report_paragraphs + list(self.doc.footnotes)
+        return "\n".join(self.lower(u) for u in units)
 
     def text(self, unit) -> str:
         """Plain text of a paragraph or note, computed once per lint."""

@@ -136,6 +136,7 @@ def _meta_from_header(lines: list[str]) -> tuple[Meta, str | None]:
 def _split_front(blocks: list[Block]):
     """(header blocks, title block, organ block, body blocks) by drafter styles or by layout."""
     if any(b.style in DRAFTER_STYLES for b in blocks):
+        blocks = [b for b in blocks if b.style != "UN Summary"]  # cover page of a tracked-changes diff
         header = [b for b in blocks if b.style in ("UN Header", "UN Sponsors")]
         title = next((b for b in blocks if b.style == "UN Title"), None)
         organ = next((b for b in blocks if b.style == "UN Organ" and _organ(b)), None)
@@ -205,7 +206,7 @@ def parse_docx(path: str) -> Resolution:
     document = open_document(path)
     try:
         blocks, notes, comments = _collect(document)
-    except (etree.XMLSyntaxError, KeyError, ValueError) as exc:
+    except (etree.XMLSyntaxError, KeyError, ValueError, AttributeError, TypeError) as exc:
         raise DrafterError(f"corrupt .docx ({exc})", path) from None
     header, title, organ, body = _split_front(blocks)
     printed = [b.text for b in header]
@@ -258,3 +259,23 @@ def parse_docx(path: str) -> Resolution:
                    preamble=tuple(_resource(p, where, path) for p in doc.preamble),
                    operative=tuple(_resource(p, where, path) for p in doc.operative),
                    report=tuple(_resource(p, where, path) for p in doc.report))
+
+
+def paragraph_address(doc: Resolution, line: int) -> str | None:
+    """Address of the block at paragraph index ``line`` of a .docx: "OP 7", "OP 3 (b)", "PP 2".
+
+    For lint output on Word files ("draft.docx:OP 7: ..."), where a line number means nothing
+    to the reader. Falls back to the organ line and footnotes; None when nothing is there.
+    """
+    def walk(addr: str, p: Paragraph):
+        yield addr, p
+        for sub in p.subparagraphs:
+            yield from walk(f"{addr} ({sub.number})" if sub.number else addr, sub)
+
+    for addr, top in doc.addressed():
+        for a, p in walk(addr, top):
+            if p.source is not None and p.source.line == line:
+                return a
+    if doc.organ is not None and doc.organ.source is not None and doc.organ.source.line == line:
+        return "organ line"
+    return None

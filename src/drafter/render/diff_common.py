@@ -35,6 +35,10 @@ def signal_items(al: Alignment) -> list[tuple[str, str]]:
     """(heading, plain text) lines for the negotiation signals."""
     s = al.signals
     out: list[tuple[str, str]] = []
+    matched = sum(len(p.old) for p in al.pairs if p.old and p.new)
+    if al.old.paragraphs and matched < 0.2 * len(al.old.paragraphs):
+        out.append(("Warning", f"only {matched} of {len(al.old.paragraphs)} paragraphs have a counterpart: "
+                               "are these versions of the same draft?"))
     if s.sponsors_added:
         out.append(("Sponsors added", ", ".join(s.sponsors_added)))
     if s.sponsors_removed:
@@ -80,26 +84,24 @@ def pair_body(p: Pair) -> list[tuple[str, list[Change]]]:
 
 
 def split_lines(changes: list[Change]) -> list[list[Change]]:
-    """Break a redline at newlines (subparagraphs inside split/merged/added text) into lines."""
+    """Break a redline into display lines where either version has a paragraph break
+    (subparagraphs, the parts of a split or a merge)."""
     lines: list[list[Change]] = [[]]
     for c in changes:
         olds, news = c.old.split("\n"), c.new.split("\n")
-        if len(olds) == 1 and len(news) == 1:
-            lines[-1].append(c)
-            continue
-        if c.op == "equal" and len(olds) == len(news):
-            for n, (o, w) in enumerate(zip(olds, news)):
-                if n:
-                    lines.append([])
-                lines[-1].append(Change("equal", o, w))
-        elif c.op in ("insert", "delete"):
-            parts = news if c.op == "insert" else olds
-            for n, part in enumerate(parts):
-                if n:
-                    lines.append([])
-                lines[-1].append(Change(c.op, part if c.op == "delete" else "", part if c.op == "insert" else ""))
+        if c.op == "equal":  # same words: show the breaks of whichever side has more
+            shown = news if len(news) >= len(olds) else olds
+            pieces = [(t, t) for t in shown]
         else:
-            lines[-1].append(Change(c.op, c.old.replace("\n", " "), c.new.replace("\n", " ")))
+            width = max(len(olds), len(news))
+            pieces = [(olds[k] if k < len(olds) else "", news[k] if k < len(news) else "") for k in range(width)]
+        for k, (o, n) in enumerate(pieces):
+            if k:
+                lines.append([])
+            if c.op == "equal":
+                lines[-1].append(Change("equal", o, n))
+            elif o or n:
+                lines[-1].append(Change("replace" if o and n else "delete" if o else "insert", o, n))
     return lines
 
 

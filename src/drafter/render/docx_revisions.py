@@ -31,26 +31,22 @@ class Spans:
             else:
                 self.parts.append((pos, pos + len(r.text), r.italic))
                 pos += len(r.text)
-        self.length = pos
+        self.text = "".join(r.text for r in runs if isinstance(r, Run))
+
+    def _refs(self, at: int) -> list[Inline]:
+        return [FootnoteRef(i) for i in self.refs.get(at, ())]
 
     def slice(self, a: int, b: int, last: bool = False) -> list[Inline]:
-        """Runs covering ``[a, b)``; indicators at ``b`` only when this is the last slice."""
-        out: list[Inline] = []
-        cuts = sorted({a, b, *[p for p in self.refs if a <= p <= b]} |
-                      {s for s, _, _ in self.parts if a < s < b})
-        for x, y in zip(cuts, cuts[1:] + [None]):
-            if x in self.refs and (x < b or last):
-                out.extend(FootnoteRef(i) for i in self.refs[x])
-            if y is None:
-                break
+        """Runs covering ``[a, b)``; indicators standing at ``b`` only in the last slice."""
+        out: list[Inline] = self._refs(a) if (a < b or last) else []
+        points = sorted({a, b} | {p for p in self.refs if a < p < b} |
+                        {s for s, _, _ in self.parts if a < s < b})
+        for x, y in zip(points, points[1:]):
             italic = next((it for s, e, it in self.parts if s <= x < e), False)
-            out.append(Run("", italic))
-            out[-1] = Run(self._text[x:y], italic) if hasattr(self, "_text") else out[-1]
+            out.append(Run(self.text[x:y], italic))
+            if y < b or last:
+                out.extend(self._refs(y))
         return out
-
-    def bind(self, text: str) -> "Spans":
-        self._text = text
-        return self
 
 
 class Revisions:
@@ -61,7 +57,7 @@ class Revisions:
         self.date = (when or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.notes = notes
         self.next_id = 1000
-        self.moves = 0
+        self.moves: dict[object, str] = {}
 
     def _stamp(self, el, with_author: bool = True):
         el.set(qn("w:id"), str(self.next_id))
@@ -102,11 +98,9 @@ class Revisions:
         rpr.append(self._stamp(OxmlElement(f"w:{mode}")))
         ppr.insert_element_before(rpr, "w:sectPr", "w:pPrChange")
 
-    def move_range(self, kind: str) -> tuple[object, object, str]:
-        """Start and end of a named move range ("moveFrom" or "moveTo")."""
-        if kind == "moveFrom":
-            self.moves += 1
-        name = f"move{self.moves}"
+    def move_range(self, kind: str, key: object) -> tuple[object, object, str]:
+        """Start and end of a move range ("moveFrom" or "moveTo"); both ends of a move share a name."""
+        name = self.moves.setdefault(key, f"move{len(self.moves) + 1}")
         start = self._stamp(OxmlElement(f"w:{kind}RangeStart"))
         start.set(qn("w:name"), name)
         end = OxmlElement(f"w:{kind}RangeEnd")

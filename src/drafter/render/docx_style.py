@@ -25,7 +25,7 @@ BODY_STYLES = {
     "UN Subparagraph 2": (2 * STEP, STEP, 4 * STEP),
     "UN Note": (0, 0, None),
 }
-HEADER_STYLES = ("UN Header", "UN Sponsors", "UN Title", "UN Organ", "UN Heading")
+HEADER_STYLES = ("UN Header", "UN Sponsors", "UN Title", "UN Organ", "UN Heading", "UN Summary")
 DRAFTER_STYLES = set(BODY_STYLES) | set(HEADER_STYLES)
 PPR_AFTER_BORDER = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
                     "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
@@ -87,13 +87,15 @@ def set_up(document) -> None:
         style.base_style = normal
         style.quick_style = True
         style.paragraph_format.space_after = Pt(0)
+    styles["UN Summary"].paragraph_format.space_after = Pt(4)
     styles["UN Sponsors"].paragraph_format.space_before = Pt(18)
-    styles["UN Sponsors"].paragraph_format.space_after = Pt(12)
+    styles["UN Sponsors"].paragraph_format.space_after = Pt(6)
     styles["UN Sponsors"].paragraph_format.left_indent = Cm(STEP)
     title = styles["UN Title"]
     _set_font(title, 12, bold=True)
     title.paragraph_format.left_indent = Cm(STEP)
     title.paragraph_format.right_indent = Cm(2 * STEP)
+    title.paragraph_format.space_before = Pt(12)
     title.paragraph_format.space_after = Pt(12)
     title.paragraph_format.keep_with_next = True
     organ = styles["UN Organ"]

@@ -29,7 +29,7 @@ def _unit(p: Paragraph) -> Unit:
 
 def _joined_text(paras: tuple[Paragraph, ...], own_only: bool) -> str:
     """Text the redline runs over: own text for 1:1 pairs, full text (subparagraphs too) otherwise."""
-    return " ".join(p.text if own_only else p.full_text for p in paras)
+    return "\n".join(p.text if own_only else p.full_text for p in paras)
 
 
 def _status(g: Group, moved: bool, edited: bool) -> str:
@@ -55,7 +55,8 @@ def align_paragraphs(old: list[Paragraph], new: list[Paragraph], old_addr: list[
     stable = stable_subset(keys)
     rank = {id(g): k for k, g in enumerate(both)}
     pairs: list[tuple[tuple[float, int], Pair]] = []
-    new_pos_of_old = {i: min(g.news) for g in both for i in g.olds}
+    # new positions of old paragraphs that stayed in order (moved ones are no landmark)
+    new_pos_of_old = {i: min(g.news) for k, g in enumerate(both) if k in stable for i in g.olds}
     for k, g in enumerate(groups):
         ops = tuple(old[i] for i in g.olds)
         nps = tuple(new[j] for j in g.news)
@@ -83,9 +84,9 @@ def align_paragraphs(old: list[Paragraph], new: list[Paragraph], old_addr: list[
                     tuple(g.olds), tuple(g.news), converted)
         if g.news:
             key = (float(min(g.news)), 0)
-        else:  # a deletion stands after whatever followed its old predecessor
-            before = [new_pos_of_old[i] for i in range(min(g.olds)) if i in new_pos_of_old]
-            key = ((max(before) if before else -1) + 0.5, min(g.olds))
+        else:  # a deletion stands after its nearest old predecessor that kept its place
+            before = [i for i in range(min(g.olds)) if i in new_pos_of_old]
+            key = ((new_pos_of_old[before[-1]] if before else -1) + 0.5, min(g.olds))
         pairs.append((key, pair))
     return [p for _, p in sorted(pairs, key=lambda kp: kp[0])]
 

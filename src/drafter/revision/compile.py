@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..model import Kind, Paragraph, Resolution
 from ..parse.inline import render_inline
 from .align import align, opener_of
-from .redline import redline, split_ws
+from .redline import split_ws
 from .types import Change, Pair
 
 

@@ -1,10 +1,11 @@
 """Match two sequences of text units (paragraphs, or subparagraphs) into groups.
 
-Steps: a similarity matrix (rapidfuzz character and sorted-token ratios on normalised
-text, nudged by kind, opener and relative position), a 1:1 assignment with scipy's
-``linear_sum_assignment`` kept where the text similarity passes a threshold, then split and
-merge detection on what is left: an unmatched unit is absorbed into a neighbouring group
-when joining it makes the group's texts clearly more alike.
+Texts are compared word by word (each distinct word coded as one character): the mean of
+rapidfuzz's in-order ratio and the Dice overlap of the word sets, nudged by part, opener and
+relative position. A text found once on each side is paired at once; for the rest, scipy's
+``linear_sum_assignment`` keeps confident pairs, splits and merges then grow from the pairs
+(an unmatched neighbour is absorbed when joining it makes the texts clearly more alike), and
+weaker pairs are accepted last, with a bar that rises with the distance moved.
 """
 from __future__ import annotations
 

@@ -45,8 +45,10 @@ class Pair:
     """Old paragraph(s) matched to new paragraph(s): 1:1, 1:n (split), n:1 (merged), 1:0, 0:1.
 
     ``old``/``new`` are addresses ("OP 5"); ``old_paragraphs``/``new_paragraphs`` the model
-    objects in the same order; ``changes`` the redline of the paragraphs' own text (joined for
-    splits and merges); ``subpairs`` the same alignment one level down, for subparagraphs.
+    objects in the same order; ``old_index``/``new_index`` their positions among the top-level
+    paragraphs (``Resolution.addressed()`` order). ``changes`` is the redline of the own text
+    for a 1:1 pair, whose subparagraphs are aligned in ``subpairs``; for splits, merges,
+    additions and deletions it covers the full texts, one paragraph or subparagraph a line.
     """
 
     status: str

@@ -103,7 +103,10 @@ class DrafterApp(Persistence, EditingActions, LiveServices, DrafterCommands, App
 
     def update_title(self) -> None:
         self.title = f"drafter — {self.display_name}"
-        self.sub_title = "● unsaved changes" if self.dirty else "saved"
+        if self.dirty:
+            self.sub_title = "● unsaved changes"
+        else:
+            self.sub_title = "saved" if self.path is not None and self.path.exists() else "new draft"
 
     def apply(self, doc: Resolution, selected: int | None, label: str, key: object = None,
               reload_editor: bool = True) -> None:
@@ -119,6 +122,7 @@ class DrafterApp(Persistence, EditingActions, LiveServices, DrafterCommands, App
         self.update_title()
         self.schedule_lint()
         self.schedule_verdict()
+        self.schedule_diff()
 
     # --- view ---------------------------------------------------------------------------
 

@@ -54,7 +54,9 @@ def alignment_text(alignment, show_unchanged: bool = False) -> Text:
             continue
         out.append("\n")
         out.append(f"{pair.mapping_line()}", "bold")
-        out.append(f"  {pair.status}", STATUS_STYLE.get(pair.status, ""))
+        status = "renumbered" if pair.status == "unchanged" else pair.status
+        if status not in ("added", "deleted"):  # already said by the mapping line
+            out.append(f"  {status}", STATUS_STYLE.get(pair.status, ""))
         if pair.converted:
             out.append(f"  {pair.converted}", "magenta")
         out.append("\n")

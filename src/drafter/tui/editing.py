@@ -194,7 +194,8 @@ def move(doc: Resolution, index: int, delta: int) -> tuple[Resolution, int]:
     return _with_part(doc, part, paras), index + delta
 
 
-def _swap_end(text: str, kind: Kind) -> str:
+def swap_end(text: str, kind: Kind) -> str:
+    """The paragraph-final comma/semicolon/full stop a paragraph of ``kind`` takes."""
     stripped = text.rstrip()
     if stripped and stripped[-1] in ",;." and kind in _END_PUNCT:
         return stripped[:-1] + _END_PUNCT[kind]
@@ -208,7 +209,7 @@ def convert(doc: Resolution, index: int) -> tuple[Resolution, int]:
         return doc, index
     kind = Kind.OPERATIVE if p.kind is Kind.PREAMBULAR else Kind.PREAMBULAR
     text = editor_text(p).split("\n")
-    text[0] = _swap_end(text[0], kind)
+    text[0] = swap_end(text[0], kind)
     new = paragraph_from_editor("\n".join(text), kind, replace(p, number=None))
     doc, _ = delete(doc, index)
     if kind is Kind.OPERATIVE:

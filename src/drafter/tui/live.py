@@ -5,6 +5,7 @@ with ``call_from_thread`` and are dropped when the draft or the query moved on m
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from textual.widgets import Input, Select, TabbedContent
@@ -38,9 +39,13 @@ class LiveServices:
         self._debounce_timers: dict[str, object] = {}
         self._query_seq = 0
         self.old_version: Resolution | None = None
+        self.old_path: Path | None = None
         self.alignment = None
 
     def mount_live(self) -> None:
+        self.call_after_refresh(self._start_live)
+
+    def _start_live(self) -> None:
         self.schedule_lint(0.05)
         self.schedule_verdict(0.05)
         if self.bank is not None:
@@ -136,13 +141,19 @@ class LiveServices:
         if seq != self._query_seq:
             return
         self.query_one(HitList).show(hits)
+        if how != "lexical" and not any("semantic" in h.how for h in hits):
+            how = "lexical; no semantic scores"
         more = "" if self.model_ready or how != "lexical" else " · semantic model loading…"
+        notice = getattr(self.bank, "notice", None)
+        if notice and how != "lexical":
+            more += f" · {notice}"
         self.query_one(SearchPane).status(
             f"{len(hits)} hits ({how}, {seconds * 1000:.0f} ms){more} · Enter inserts, p/o as PP/OP")
 
     def on_hit_list_insert(self, event: HitList.Insert) -> None:
         hit, kind = event.hit, _KINDS.get(event.kind, Kind.OPERATIVE)
-        para = editing.new_paragraph(kind, hit.text)
+        text = hit.text if hit.kind == kind.value else editing.swap_end(hit.text, kind)
+        para = editing.new_paragraph(kind, text)
         doc, index = editing.insert(self.doc, self.selected, para)
         doc = editing.add_source(doc, hit.source())
         self.apply(doc, index, f"insert {hit.provenance}")
@@ -215,8 +226,7 @@ class LiveServices:
         except DrafterError as exc:
             self.notify(f"Fix not applied: {exc}", severity="error")
             return
-        self.apply(editing.tidy(fixed) if fixed.operative != self.doc.operative else fixed,
-                   self.selected, f"fix {f.rule}")
+        self.apply(replace(fixed, path=self.doc.path), self.selected, f"fix {f.rule}")
         self.notify(f"Fixed: {f.message}", timeout=3)
 
     # --- agreed-language verdict --------------------------------------------------------
@@ -267,15 +277,23 @@ class LiveServices:
         if path is None:
             return
         self.query_one(RevisionPane).status(f"Comparing with {path.name}…")
-        doc = self.doc
-        self.run_worker(lambda: self._diff(path, doc), thread=True, group="diff", exclusive=True,
-                        exit_on_error=False)
+        self._run_diff(path, None)
 
-    def _diff(self, path: Path, doc: Resolution) -> None:
+    def schedule_diff(self) -> None:
+        """Keep an open comparison current while the delegate edits."""
+        if self.old_version is not None:
+            self._debounce("diff", 0.8, lambda: self._run_diff(self.old_path, self.old_version))
+
+    def _run_diff(self, path: Path, old: Resolution | None) -> None:
+        doc = self.doc
+        self.run_worker(lambda: self._diff(path, old, doc), thread=True, group="diff",
+                        exclusive=True, exit_on_error=False)
+
+    def _diff(self, path: Path, old: Resolution | None, doc: Resolution) -> None:
         from ..parse import load
         from .diff_view import alignment_text
         try:
-            old = load(path)
+            old = old if old is not None else load(path)
             alignment = self.services.align(old, doc)
             text = alignment_text(alignment)
         except DrafterError as exc:

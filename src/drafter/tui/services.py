@@ -163,10 +163,12 @@ class CoreBank:
 
     def __init__(self, bank) -> None:
         self.bank = bank
+        self.notice: str | None = None
 
     def search(self, query, kind, opener, k, semantic):
         results = self.bank.search(query, k, kind=kind, opener=opener,
                                    mode="hybrid" if semantic else "lexical", wait_model=False)
+        self.notice = results.notice  # e.g. why semantic scores are missing
         return [_hit(h) for h in results]
 
     def load_model(self) -> bool:
@@ -188,6 +190,8 @@ class CoreBank:
             return Verdict("new language")
         v = found[0]
         detail = describe_source(v)
+        if v.clause is not None and v.verdict in ("new language", "close precedent"):
+            detail = f"closest: {detail}"
         if v.diff:
             detail += " · " + format_diff(v.diff)
         return Verdict(v.verdict, detail)

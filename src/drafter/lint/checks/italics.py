@@ -28,11 +28,11 @@ def _needed(o, phrasal) -> int:
 @kind("opener_italic")
 def opener_italic(ctx) -> None:
     phrasal = {w.lower() for w in ctx.params.get("phrasal", [])}
-    paras = list(ctx.doc.operative)
+    paras = list(ctx.operative)
     if not (ctx.params.get("skip_preamble_italics_lost_in_plain_text") and italics_lost(ctx)):
-        paras = list(ctx.doc.preamble) + paras
+        paras = list(ctx.preamble) + paras
     for p in paras:
-        o = opener(p)
+        o = ctx.opener(p)
         if o is None:
             continue
         have = _italic_prefix(p)
@@ -56,7 +56,7 @@ def italic_scope(ctx) -> None:
     objects = {w.lower() for w in ctx.params.get("object_words", [])}
     modifiers = {w.lower() for w in ctx.params.get("modifier_words", [])}
     for p in ctx.tops:
-        o = opener(p)
+        o = ctx.opener(p)
         if o is None or o.start != 0:
             continue
         have = _italic_prefix(p)

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 
-from ...openers import detect_opener, lexicon
+from ...openers import lexicon
 from . import kind
-from .util import opener, starts_with_any, strip_intensifiers
+from .util import detect, starts_with_any, strip_intensifiers
 
 
 def _part(ctx):
-    return ctx.doc.preamble if ctx.params["part"] == "preambular" else ctx.doc.operative
+    return ctx.preamble if ctx.params["part"] == "preambular" else ctx.operative
 
 
 def _first_words(text: str, n: int = 3) -> str:
@@ -49,7 +49,7 @@ def opener_form(ctx) -> None:
     skip_rx = re.compile(ctx.params["skip_pattern"]) if ctx.params.get("skip_pattern") else None
     for p in _part(ctx):
         text = p.text.lstrip()
-        if not text or detect_opener(text, part) or starts_with_any(text, skip) or \
+        if not text or detect(text, part) or starts_with_any(text, skip) or \
                 (skip_rx and skip_rx.match(text)):
             continue
         shown = p.opener or _first_words(text, 1)
@@ -73,9 +73,9 @@ def opener_unknown(ctx) -> None:
     known = lex.preambular if part == "preambular" else lex.operative
     skip = ctx.params.get("skip", [])
     for p in _part(ctx):
-        o = opener(p)
+        o = ctx.opener(p)
         text = p.text.lstrip()
-        if o is None or not detect_opener(text, part) or starts_with_any(text, skip):
+        if o is None or not detect(text, part) or starts_with_any(text, skip):
             continue
         core = strip_intensifiers(" ".join(w for w in o.text.split() if w.lower() not in ("also", "further")))
         if starts_with_any(core, known) or starts_with_any(o.text, known):

@@ -61,9 +61,9 @@ def _units(ctx, scope: str):
     if scope in ("body", "all"):
         yield from ctx.body
     elif scope == "preambular":
-        yield from ctx.doc.preamble
+        yield from ctx.preamble
     elif scope == "operative":
-        yield from ctx.doc.operative
+        yield from ctx.operative
     elif scope == "tops":
         yield from ctx.tops
     if scope == "all":
@@ -76,14 +76,18 @@ def _units(ctx, scope: str):
 def pattern(ctx) -> None:
     """``patterns``: list of {match, message, replacement?, transform?, ignore_case?,
     preserve_case?}; ``scope``: body | preambular | operative | tops | footnotes | all."""
-    specs = ctx.params["patterns"]
+    specs = []
+    for spec in ctx.params["patterns"]:
+        h = spec.get("hint") or hint(spec["match"])
+        h = (h.lower(),) if isinstance(h, str) else h
+        if not _absent(h, ctx.all_lower):
+            specs.append((spec, h))
+    if not specs:
+        return
     for unit in _units(ctx, ctx.params.get("scope", "body")):
         text = ctx.text(unit)
         taken: list[tuple[int, int]] = []
-        for spec in specs:
-            h = spec.get("hint") or hint(spec["match"])
-            if isinstance(h, str):
-                h = (h.lower(),)
+        for spec, h in specs:
             if _absent(h, ctx.lower(unit)):
                 continue
             rx = _compile(spec["match"], bool(spec.get("ignore_case")))

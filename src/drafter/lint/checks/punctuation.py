@@ -30,11 +30,11 @@ def end_punctuation(ctx) -> None:
     target = ctx.params["target"]
     want = ctx.params["expected"]
     replaceable = ctx.params.get("replaceable", ",;.:")
-    ops = ctx.doc.operative
+    ops = ctx.operative
     if target != "preambular" and ctx.declaration_like:
         return
     if target == "preambular":
-        paras = ctx.doc.preamble
+        paras = ctx.preamble
     elif target == "operative":
         paras = ops[:-1]
     else:

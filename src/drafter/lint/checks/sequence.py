@@ -8,8 +8,8 @@ from .util import Opener, case_like, opener
 
 def _series(ctx):
     """(paragraph, opener) per part, in order, for paragraphs with a detected opener."""
-    for part in (ctx.doc.preamble, ctx.doc.operative):
-        yield [(p, opener(p)) for p in part]
+    for part in (ctx.preamble, ctx.operative):
+        yield [(p, ctx.opener(p)) for p in part]
 
 
 def _same(a: Opener | None, b: Opener | None, exact: bool = False) -> bool:
@@ -27,9 +27,9 @@ def _bare(o: Opener) -> str:
 @kind("adverb_position")
 def adverb_position(ctx) -> None:
     place = ctx.params["place"]  # "after" (preamble) or "before" (operative)
-    paras = ctx.doc.preamble if ctx.params["part"] == "preambular" else ctx.doc.operative
+    paras = ctx.preamble if ctx.params["part"] == "preambular" else ctx.operative
     for p in paras:
-        o = opener(p)
+        o = ctx.opener(p)
         if o is None or o.adverb is None:
             continue
         words = o.text.split()

@@ -34,7 +34,7 @@ def organ_comma(ctx) -> None:
     organ = ctx.doc.organ
     if organ is None:
         return
-    want = "," if ctx.doc.preamble else ""
+    want = "," if ctx.preamble else ""
     if organ.punctuation == want:
         return
     m = ctx.map(organ)
@@ -49,11 +49,11 @@ def organ_comma(ctx) -> None:
 
 @kind("part_order")
 def part_order(ctx) -> None:
-    ops = [p for p in ctx.doc.operative if p.source]
+    ops = [p for p in ctx.operative if p.source]
     if not ops:
         return
     first = min(p.source.line for p in ops)
-    for p in ctx.doc.preamble:
+    for p in ctx.preamble:
         if p.source and p.source.line > first:
             ctx.report(p, "preambular paragraph after the first operative paragraph: "
                           "move it up into the preamble")
@@ -61,12 +61,12 @@ def part_order(ctx) -> None:
 
 @kind("op_numbering")
 def op_numbering(ctx) -> None:
-    ops = ctx.doc.operative
+    ops = ctx.operative
     if len(ops) < 2:
         return
     xrefs = any(_XREF.search(p.text) for p in ctx.body)
     i = 0
-    for p in ops:
+    for k, p in enumerate(ops):
         i += 1
         if p.number == "1" and i > 1 and ctx.params.get("sections_restart", True):
             i = 1  # a new section (I, II …) of a long resolution numbers from 1 again
@@ -74,8 +74,13 @@ def op_numbering(ctx) -> None:
             continue
         m = ctx.map(p)
         if p.number is None:
-            ctx.report(p, f"operative paragraph {i} has no number: expected '{i}.'",
-                       joined=(0, 0) if m else None, fix=None if xrefs else f"{i}. ")
+            nxt = next((q.number for q in ops[k + 1:] if q.number is not None), None)
+            inserted = nxt == str(i)  # numbering goes on as if it were not there
+            ctx.report(p, f"operative paragraph {'after ' + str(i - 1) if inserted else i} has no "
+                          f"number{'' if inserted else f': expected {i}.'}",
+                       joined=(0, 0) if m else None, fix=None if xrefs or inserted else f"{i}. ")
+            if inserted:
+                i -= 1
             continue
         note = " (update the cross-references too)" if xrefs else ""
         span = m.label_span if m is not None and m.label_span else None
@@ -85,7 +90,7 @@ def op_numbering(ctx) -> None:
 
 @kind("single_op")
 def single_op(ctx) -> None:
-    ops = ctx.doc.operative
+    ops = ctx.operative
     if len(ops) == 1 and ops[0].number is not None:
         m = ctx.map(ops[0])
         ctx.report(ops[0], f"the only operative paragraph is numbered '{ops[0].number}.': "

@@ -5,7 +5,9 @@ import re
 from dataclasses import dataclass
 
 from ...model import FootnoteRef, Paragraph, Run
-from ...openers import lexicon
+from functools import lru_cache
+
+from ...openers import detect_opener, lexicon
 
 SEQ_ADVERBS = ("also", "further")
 
@@ -21,6 +23,17 @@ class Opener:
     @property
     def end(self) -> int:
         return self.start + len(self.text)
+
+
+@lru_cache(maxsize=4096)
+def _detect(head: str, kind: str | None) -> str | None:
+    return detect_opener(head, kind)
+
+
+def detect(text: str, kind: str | None = None) -> str | None:
+    """:func:`drafter.openers.detect_opener` on the paragraph's start, memoized (the TUI lints
+    the same paragraphs on every keystroke)."""
+    return _detect(text[:160], kind)
 
 
 def opener(p: Paragraph) -> Opener | None:
@@ -180,4 +193,4 @@ DATE_AFTER = re.compile(r"^(?:\s[A-Z](?![\w/-]))?,?\s+of\s+\d{1,2}\s+(?:" + MONT
 
 def italics_lost(ctx) -> bool:
     """A plain-text conversion (seed) whose preamble kept no italics: roman there is an artefact."""
-    return ctx.plain_text_input and not any(p.opener_italic for p in ctx.doc.preamble)
+    return ctx.plain_text_input and not any(p.opener_italic for p in ctx.preamble)

@@ -46,14 +46,18 @@ class FindingList(OptionList):
     def show(self, findings: list[FindingItem]) -> None:
         keep = self.highlighted
         self.findings = list(findings)
-        self.set_options(Option(finding_prompt(f)) for f in self.findings)
+        options: list = []
+        for i, f in enumerate(self.findings):
+            options.extend([Option(finding_prompt(f), id=f"finding-{i}"), None])
+        self.set_options(options[:-1])
         if self.findings:
-            self.highlighted = min(keep or 0, len(self.findings) - 1)
+            self.highlighted = min(keep or 0, self.option_count - 1)
 
     def _current(self) -> FindingItem | None:
         if self.highlighted is None or not self.findings:
             return None
-        return self.findings[self.highlighted]
+        option = self.get_option_at_index(self.highlighted)
+        return self.findings[int(option.id.removeprefix("finding-"))]
 
     def action_jump(self) -> None:
         if (f := self._current()) is not None:

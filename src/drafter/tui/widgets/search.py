@@ -24,7 +24,7 @@ def hit_prompt(hit: Hit) -> Text:
     text = Text()
     text.append(hit.provenance, "bold")
     text.append(f"  {hit.how}\n", "dim")
-    body = hit.text if len(hit.text) < 400 else hit.text[:399] + "…"
+    body = hit.text if len(hit.text) < 320 else hit.text[:319] + "…"
     if hit.opener and body.startswith(hit.opener):
         text.append(hit.opener, "italic")
         text.append(body[len(hit.opener):])
