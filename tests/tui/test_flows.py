@@ -336,3 +336,56 @@ def test_footnote_added_at_cursor_and_edited(make_app, draft):
             await pilot.press("enter")
             assert app.doc.footnote("2").text == "Ibid."
     run(flow())
+
+
+def test_real_lint_findings_and_safe_fix(make_app, tmp_path, fixtures):
+    """With the real convention checker: the bad example's UNODC finding is fixed in place."""
+    from drafter.tui import services
+
+    bad = tmp_path / "bad-draft.md"
+    bad.write_text((fixtures / "bad-draft.md").read_text())
+
+    async def flow():
+        app = make_app(bad, services=services)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot, 0.8)
+            rules = {f.rule for f in app.findings}
+            assert "UN.TERM.NO_UNODC" in rules
+            finding = next(f for f in app.findings if f.rule == "UN.TERM.NO_UNODC")
+            assert finding.fixable and finding.where.startswith("OP")
+            await pilot.press("ctrl+g")
+            findings = app.query_one("#findings")
+            findings.highlighted = next(i for i in range(findings.option_count)
+                                        if findings.get_option_at_index(i).id ==
+                                        f"finding-{app.findings.index(finding)}")
+            await pilot.press("enter")
+            assert editing.items(app.doc)[app.selected] is editing.items(app.doc)[finding.index]
+            await pilot.press("ctrl+g", "f")
+            assert "UNODC" not in render_markdown(app.doc)
+            await settle(pilot, 0.8)
+            assert "UN.TERM.NO_UNODC" not in {f.rule for f in app.findings}
+    run(flow())
+
+
+def test_docx_input_opens_and_saves_as_markdown(make_app, tmp_path, draft):
+    from drafter.render.docx import render_docx
+
+    source = tmp_path / "draft.docx"
+    source.write_bytes(render_docx(load(draft)))
+    before = source.read_bytes()
+
+    async def flow():
+        app = make_app(source)
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert len(app.doc.operative) == 5
+            await pilot.press("ctrl+s")
+            assert app.screen.query_one("#path").value == str(tmp_path / "draft.md")
+            app.screen.query_one("#path").value = str(source)  # never over the input
+            await pilot.press("enter")
+            assert "the file you opened" in str(app.screen.query_one("#path-warning").render())
+            app.screen.query_one("#path").value = str(tmp_path / "draft.md")
+            await pilot.press("enter")
+            assert not app.dirty
+    run(flow())
+    assert source.read_bytes() == before
+    assert load(tmp_path / "draft.md").operative == load(source).operative

@@ -34,6 +34,8 @@ def _versions(tmp_path):
     pre = [b for b in blocks[:tops[0]] if not b.startswith("*Recalling also*")]
     new = "\n\n".join(pre + body + blocks[blocks.index("---"):]) + "\n"
     new = new.replace("of 1971,¹ in particular", "of 1971,¹ and the Single Convention, in particular")
+    new = new.replace("# Strengthening the capacity", "# Enhancing the capacity")
+    new = new.replace("No. 14956.", "No. 14956, art. 2.")
     old_path, new_path = tmp_path / "old.md", tmp_path / "new.md"
     old_path.write_text(text)
     new_path.write_text(new)
@@ -113,6 +115,16 @@ def test_word_level_changes_keep_italics(diff):
     # renumbered OP: old label deleted, new label inserted
     labels_del = root.xpath("//w:del/w:r/w:delText/text()", namespaces=NS)
     assert "2." in labels_del and "3." in labels_del
+
+
+def test_title_and_footnote_texts_are_revised_too(diff):
+    old, new, path = diff
+    root = _xml(path)
+    assert "Strengthening " in root.xpath("//w:del//w:delText/text()", namespaces=NS)
+    assert "Enhancing " in root.xpath("//w:ins//w:t/text()", namespaces=NS)
+    notes = _xml(path, "word/footnotes.xml")
+    assert ", art. 2" in "".join(notes.xpath("//w:ins//w:t/text()", namespaces=NS))
+    assert all(el.get(f"{{{W}}}author") == "Delegation of Canada" for el in notes.iter(f"{{{W}}}ins"))
 
 
 def test_summary_table_of_renumbered_paragraphs(diff):

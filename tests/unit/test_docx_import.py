@@ -144,6 +144,21 @@ def test_typed_numbers_and_style_numbering(tmp_path):
     assert doc.operative[0].text == "Decides to act;"
 
 
+def test_symbol_in_the_page_header(tmp_path):
+    d = Document()
+    section = d.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "E/CN.7/2024/L.9"
+    for line in ("Distr.: Limited", "Canada: draft resolution", "A title",
+                 "The Commission on Narcotic Drugs,", "1.\tDecides to act."):
+        d.add_paragraph(line)
+    path = tmp_path / "hdr.docx"
+    d.save(path)
+    doc = parse_docx(str(path))
+    assert (doc.meta.symbol, doc.meta.distribution, doc.meta.sponsors) == ("E/CN.7/2024/L.9", "Limited", ("Canada",))
+    assert doc.title == "A title" and doc.operative[0].number == "1"
+
+
 def test_superscript_indicators_typed_in_word(tmp_path):
     d = Document()
     d.add_paragraph("The Commission on Narcotic Drugs,")
@@ -206,3 +221,14 @@ def test_missing_and_directory(tmp_path, capsys):
     folder.mkdir()
     assert main(["import", str(folder)]) == 2
     assert "is a directory" in capsys.readouterr().err
+
+
+def test_word_draft_golden(word_draft):
+    """The whole model read from the Word-made draft, as JSON (DRAFTER_UPDATE_GOLDEN=1 rewrites it)."""
+    import os
+
+    from drafter.render.json import render_json
+    golden = DOCX / "word-draft.golden.json"
+    if os.environ.get("DRAFTER_UPDATE_GOLDEN"):
+        golden.write_text(render_json(word_draft), encoding="utf-8")
+    assert render_json(word_draft) == golden.read_text(encoding="utf-8")

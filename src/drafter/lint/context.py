@@ -130,6 +130,11 @@ class Context:
         units = self.body + self.report_paragraphs + list(self.doc.footnotes)
         return "\n".join(self.lower(u) for u in units)
 
+    @cached_property
+    def all_text(self) -> str:
+        units = self.body + self.report_paragraphs + list(self.doc.footnotes)
+        return "\n".join(self.text(u) for u in units)
+
     def text(self, unit) -> str:
         """Plain text of a paragraph or note, computed once per lint."""
         key = id(unit)

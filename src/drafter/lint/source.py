@@ -10,6 +10,7 @@ break), the map falls back to searching the text in the block's lines.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..parse.inline import SUPERSCRIPT
@@ -39,20 +40,22 @@ class BlockMap:
         self.lines = lines
         self.first, self.last = first, last
         self.expected = plain
-        self._where: list[tuple[int, int]] = []  # joined offset -> (line, 1-based col)
+        # joined offset -> (line, column): one segment per source line (start, line, lead)
+        self._segments: list[tuple[int, int, int]] = []
         parts: list[str] = []
+        size = 0
         for n in range(first, min(last, len(lines)) + 1):
             raw = lines[n - 1]
             s = raw.strip()
             if not s:
                 continue
             if parts:
-                prev = self._where[-1]
-                parts.append(" ")
-                self._where.append((prev[0], prev[1] + 1))
+                parts.append(" ")  # stands just past the end of the previous line
+                size += 1
             lead = len(raw) - len(raw.lstrip())
+            self._segments.append((size, n, lead))
             parts.append(s)
-            self._where.extend((n, lead + i + 1) for i in range(len(s)))
+            size += len(s)
         self.joined = "".join(parts)
         m = label.match(self.joined) if label else None
         self.body_start = m.end() if m else 0
@@ -98,12 +101,12 @@ class BlockMap:
     # -- positions -------------------------------------------------------------------------
     def loc(self, j: int) -> tuple[int, int]:
         """(line, column) of joined offset ``j``; ``len(joined)`` is just past the end."""
-        if not self._where:
+        if not self._segments:
             return (self.first, 1)
-        if j >= len(self._where):
-            line, col = self._where[-1]
-            return (line, col + 1 + (j - len(self._where)))
-        return self._where[max(j, 0)]
+        j = max(j, 0)
+        k = bisect_right(self._segments, (j, 1 << 30, 0)) - 1
+        start, line, lead = self._segments[max(k, 0)]
+        return (line, lead + 1 + j - start)
 
     def raw_of(self, a: int, b: int) -> tuple[int, int]:
         """Joined span of plain span [a, b)."""

@@ -23,21 +23,16 @@ from ..model import FootnoteRef, Meta, Organ, Paragraph, Resolution, Run, Source
 from ..render.docx_header import header_lines, read_front_matter
 from ..render.docx_style import DRAFTER_STYLES
 from ..render.markdown import render_front_matter
+from .docx_address import is_paragraph_indexed, paragraph_address  # noqa: F401 (re-exported)
 from .docx_numbering import Label, Numbering
 from .docx_package import open_document
 from .docx_runs import Notes, StyleSheet, drop_prefix, is_bold, paragraph_runs, paragraph_style, strip_runs
 from .inline import render_inline
 from .markdown import ORGAN, meta_from_dict, parse_markdown
 
-DOCX_SUFFIXES = (".docx", ".docm", ".doc")
 TYPED_OP = re.compile(r"^\s*(\d+)\.\s+")
 TYPED_SUB = re.compile(r"^\s*\(([a-z]{1,4})\)\s+")
 HEADING_STYLE = re.compile(r"^(heading [1-6]|un heading|title|subtitle)$", re.I)
-
-
-def is_paragraph_indexed(path: str | None) -> bool:
-    """True when ``Source.line`` of a document read from ``path`` counts Word paragraphs."""
-    return bool(path) and str(path).lower().endswith(DOCX_SUFFIXES)
 
 
 @dataclass
@@ -133,6 +128,24 @@ def _meta_from_header(lines: list[str]) -> tuple[Meta, str | None]:
     return meta_of(h, "draft", None, None), h.title
 
 
+def _page_header_lines(document) -> list[str]:
+    """Lines of the first page's header (UN documents print the symbol there)."""
+    section = document.sections[0] if len(document.sections) else None
+    if section is None:
+        return []
+    lines: list[str] = []
+    for hdr in (section.first_page_header, section.header):
+        if hdr.is_linked_to_previous:
+            continue
+        for p_el in hdr._element.iter(qn("w:p")):
+            text = "".join(t.text or "" for t in p_el.iter(qn("w:t"))).strip()
+            if text:
+                lines.append(text)
+        if lines:
+            break
+    return lines
+
+
 def _split_front(blocks: list[Block]):
     """(header blocks, title block, organ block, body blocks) by drafter styles or by layout."""
     if any(b.style in DRAFTER_STYLES for b in blocks):
@@ -211,7 +224,7 @@ def parse_docx(path: str) -> Resolution:
     header, title, organ, body = _split_front(blocks)
     printed = [b.text for b in header]
     front = read_front_matter(document)
-    meta, _ = _meta_from_header(printed + ([title.text] if title else []))
+    meta, _ = _meta_from_header(_page_header_lines(document) + printed + ([title.text] if title else []))
     if front is not None:
         try:
             body_lines = [l for l in front.strip().split("\n") if l.strip() not in ("---", "...")]
@@ -247,35 +260,20 @@ def parse_docx(path: str) -> Resolution:
     for b in uncited:
         add(_block_markdown(b), b.index)
     doc = parse_markdown("\n".join(lines), path)
-    if doc.organ is None and not any(p.opener or p.number for p in doc.paragraphs):
+    ours = any(b.style in DRAFTER_STYLES for b in blocks)
+    if not doc.paragraphs and doc.title is None or not ours and doc.organ is None and \
+            not any(p.opener or p.number for p in doc.paragraphs):
         raise DrafterError("no resolution structure found in the Word document (no organ line, "
                            "no paragraph opening with a preambular or operative verb, no numbered "
                            "paragraphs)", path)
-    organ_model = doc.organ and replace(doc.organ, source=Source(organ.index, organ.index, path))
-    footnotes = tuple(replace(f, marker="superscript",
-                              source=Source(where.get(f.source.line, 0), where.get(f.source.line, 0), path))
-                      for f in doc.footnotes)
+    def at(source: Source | None) -> Source:
+        idx = where.get(source.line, 0) if source else 0
+        return Source(idx, idx, path)
+
+    organ_model = doc.organ and replace(doc.organ, source=at(doc.organ.source))
+    footnotes = tuple(replace(f, marker="superscript", source=at(f.source)) for f in doc.footnotes)
     return replace(doc, organ=organ_model, footnotes=footnotes,
                    preamble=tuple(_resource(p, where, path) for p in doc.preamble),
                    operative=tuple(_resource(p, where, path) for p in doc.operative),
                    report=tuple(_resource(p, where, path) for p in doc.report))
 
-
-def paragraph_address(doc: Resolution, line: int) -> str | None:
-    """Address of the block at paragraph index ``line`` of a .docx: "OP 7", "OP 3 (b)", "PP 2".
-
-    For lint output on Word files ("draft.docx:OP 7: ..."), where a line number means nothing
-    to the reader. Falls back to the organ line and footnotes; None when nothing is there.
-    """
-    def walk(addr: str, p: Paragraph):
-        yield addr, p
-        for sub in p.subparagraphs:
-            yield from walk(f"{addr} ({sub.number})" if sub.number else addr, sub)
-
-    for addr, top in doc.addressed():
-        for a, p in walk(addr, top):
-            if p.source is not None and p.source.line == line:
-                return a
-    if doc.organ is not None and doc.organ.source is not None and doc.organ.source.line == line:
-        return "organ line"
-    return None

@@ -30,7 +30,7 @@ def read_bytes(path: str) -> bytes:
 
 
 def _ole2_message(data: bytes) -> str:
-    names = data[:1 << 20]
+    names = data  # directory entries may sit anywhere in the compound file
     if "EncryptedPackage".encode("utf-16-le") in names or "EncryptionInfo".encode("utf-16-le") in names:
         return ("password-protected (encrypted) Word file; open it in Word, remove the password "
                 "(File > Info > Protect Document) and save it again as .docx")

@@ -13,10 +13,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from ..model import FootnoteRef, Paragraph, Resolution, Run
-from .docx import _label, _para, _style, _write_header
+from ..model import Paragraph, Resolution, Run
+from .docx import _label, _para, _style, _write_header, new_document
 from .docx_header import embed_front_matter
-from .docx_revisions import Revisions, Spans
+from .docx_revisions import Revisions
 from .markdown import render_front_matter
 
 SUMMARY_STYLE = "UN Summary"
@@ -58,17 +58,6 @@ class DiffWriter:
         for sub in p.subparagraphs:
             self.whole(sub, depth + 1, mode)
 
-    def _equal(self, items: list, old_refs: set[str]) -> list:
-        """Unchanged text; an indicator the old paragraph lacked is an insertion."""
-        out, chunk = [], []
-        for r in items:
-            if isinstance(r, FootnoteRef) and r.id not in old_refs:
-                out += self.rev.wrap(chunk, None) + self.rev.wrap([r], "ins")
-                chunk = []
-            else:
-                chunk.append(r)
-        return out + self.rev.wrap(chunk, None)
-
     def revised(self, pair, depth: int) -> None:
         """A 1:1 pair: the new paragraph with word-level revisions, then its subparagraphs."""
         o, n = pair.old_paragraphs[0], pair.new_paragraphs[0]
@@ -79,18 +68,7 @@ class DiffWriter:
         else:
             self._append(para, self.rev.wrap([Run(old_label)] if old_label else [], "del"))
             self._append(para, self.rev.wrap([Run(new_label)] if new_label else [], "ins"))
-        so, sn = Spans(o.runs), Spans(n.runs)
-        old_refs = {r.id for r in o.runs if isinstance(r, FootnoteRef)}
-        i = j = 0
-        for c in pair.changes:
-            if c.op in ("delete", "replace"):
-                self._append(para, self.rev.wrap(so.slice(i, i + len(c.old)), "del"))
-            if c.op in ("insert", "replace"):
-                self._append(para, self.rev.wrap(sn.slice(j, j + len(c.new)), "ins"))
-            if c.op == "equal":
-                self._append(para, self._equal(sn.slice(j, j + len(c.new)), old_refs))
-            i, j = i + len(c.old), j + len(c.new)
-        self._append(para, self._equal(sn.slice(len(sn.text), len(sn.text), last=True), old_refs))
+        self._append(para, self.rev.redlined(o.runs, n.runs, pair.changes))
         self.pairs(pair.subpairs, depth + 1)
 
     def pairs(self, pairs, depth: int) -> None:
@@ -158,8 +136,9 @@ def _summary(document, alignment, old: Resolution, new: Resolution, author: str,
         line("Sponsors added: " + ", ".join(sig.sponsors_added) + ".")
     if sig.sponsors_removed:
         line("Sponsors removed: " + ", ".join(sig.sponsors_removed) + ".")
-    for fn in sig.footnotes:
-        line(f"{fn.label}: changed" if fn.old and fn.new else f"{fn.label}: {'added' if fn.new else 'deleted'}")
+    for fn in sig.footnotes:  # labels: "footnote edited" | "footnote added" | "footnote removed"
+        text = " ".join((fn.new or fn.old or "").split())
+        line(f"{fn.label.capitalize()}: {text[:90]}{'…' if len(text) > 90 else ''}")
     rows = [p for p in alignment.pairs if p.renumbered or not (p.old and p.new)]
     line("Renumbered paragraphs", bold=True).paragraph_format.space_before = Pt(8)
     if rows:
@@ -176,22 +155,43 @@ def _summary(document, alignment, old: Resolution, new: Resolution, author: str,
     line("").add_run().add_break(WD_BREAK.PAGE)
 
 
+def _note_redlines(alignment, old: Resolution, new: Resolution, rev: Revisions):
+    """Footnote texts edited between the versions get word-level revisions inside the note."""
+    edited = {}
+    for tc in alignment.signals.footnotes:
+        if tc.old and tc.new:
+            o = next((f for f in old.footnotes if f.text == tc.old), None)
+            n = next((f for f in new.footnotes if f.text == tc.new), None)
+            if o is not None and n is not None:
+                edited[n.id] = (o.runs, tc.changes)
+
+    def content(fid: str, runs):
+        if fid not in edited:
+            return None
+        old_runs, changes = edited[fid]
+        notes, rev.notes = rev.notes, _PlainMarks()  # an indicator inside a note is plain text
+        try:
+            return rev.redlined(old_runs, runs, changes)
+        finally:
+            rev.notes = notes
+    return content
+
+
+class _PlainMarks:
+    def reference(self, fid: str) -> list:
+        from .docx_notes import run_element
+        return [run_element(fid, style="FootnoteReference")]
+
+
 def render_diff_docx(alignment, old: Resolution, new: Resolution, author: str = "drafter") -> bytes:
     """The new version as .docx bytes with every change as a Word revision by ``author``."""
-    from docx import Document
-
     from .docx_notes import FootnoteWriter, run_element
-    from .docx_style import set_up
 
-    document = Document()
-    set_up(document)
-    body = document.element.body
-    for child in [c for c in body if c.tag.endswith("}p")]:
-        body.remove(child)
-    document.core_properties.author = document.core_properties.last_modified_by = author
+    document = new_document(author or "drafter")
     document.core_properties.title = new.title or ""
     notes = FootnoteWriter(document, new)
     rev = Revisions(author, notes)
+    notes.content = _note_redlines(alignment, old, new, rev)
     _summary(document, alignment, old, new, rev.author, rev.date)
     _write_header(document, new)
     front = render_front_matter(new.meta)
@@ -199,12 +199,12 @@ def render_diff_docx(alignment, old: Resolution, new: Resolution, author: str = 
         embed_front_matter(document, front)
     if new.title is not None or old.title is not None:
         para = _para(document, "UN Title")
-        if old.title == new.title:
+        title = alignment.signals.title
+        if title is None:
             para.add_run(new.title)
         else:
-            for text, mode in ((old.title, "del"), (new.title, "ins")):
-                for el in rev.wrap([Run(text)] if text else [], mode):
-                    para._p.append(el)
+            for el in rev.redlined((Run(old.title or ""),), (Run(new.title or ""),), title.changes):
+                para._p.append(el)
     if new.organ is not None:
         para = _para(document, "UN Organ")
         para.add_run(new.organ.name).italic = new.organ.italic or None

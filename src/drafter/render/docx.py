@@ -94,21 +94,33 @@ def _write_header(document, doc: Resolution) -> None:
             fmt.space_before = Pt(6)
 
 
-def render_docx(doc: Resolution) -> bytes:
-    """The draft as the bytes of a .docx file."""
+def new_document(author: str):
+    """An empty A4 document with the UN styles, without python-docx's template leftovers."""
     from docx import Document
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-    from .docx_notes import FootnoteWriter, run_element
     from .docx_style import set_up
 
     document = Document()
     set_up(document)
     body = document.element.body
-    for child in list(body):  # the template's empty paragraph
-        if child.tag.endswith("}p"):
-            body.remove(child)
+    for child in [c for c in body if c.tag.endswith("}p")]:  # the template's empty paragraph
+        body.remove(child)
+    rels = document.part.package.rels
+    for rid in [rid for rid, rel in rels.items() if rel.reltype == RT.THUMBNAIL]:
+        rels.pop(rid)  # the template's preview picture is not this draft
     props = document.core_properties
-    props.author = props.last_modified_by = COMMENT_AUTHOR
+    props.author = props.last_modified_by = author
+    props.revision = 1
+    return document
+
+
+def render_docx(doc: Resolution) -> bytes:
+    """The draft as the bytes of a .docx file."""
+    from .docx_notes import FootnoteWriter, run_element
+
+    document = new_document(COMMENT_AUTHOR)
+    props = document.core_properties
     props.title = doc.title or ""
     props.subject = doc.meta.symbol or ""
     props.comments = "Written by drafter"

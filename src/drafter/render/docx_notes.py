@@ -77,6 +77,7 @@ class FootnoteWriter:
         self.auto = bool(order) and order == [str(self.start + k) for k in range(len(order))]
         self.placed: set[str] = set()
         self.notes: dict[str, object] = {}  # drafter id -> w:footnote
+        self.content = None  # optional (id, runs) -> run elements, e.g. a redlined note text
 
     def reference(self, fid: str) -> list:
         """Run elements standing for the indicator of note ``fid`` at this point of the text."""
@@ -118,7 +119,10 @@ class FootnoteWriter:
             mark = run_element(fid, style="FootnoteReference")
         p.append(mark)
         p.append(run_element("\t"))
-        for r in runs:
+        revised = self.content(fid, runs) if self.content else None
+        for el in revised if revised is not None else ():
+            p.append(el)
+        for r in runs if revised is None else ():
             if isinstance(r, Run):
                 p.append(run_element(r.text, r.italic))
             else:

@@ -91,6 +91,33 @@ class Revisions:
             box.append(r)
         return [box]
 
+    def redlined(self, old_runs: tuple[Inline, ...], new_runs: tuple[Inline, ...], changes) -> list:
+        """New runs with word-level revisions from ``changes`` (a redline of the plain texts)."""
+        so, sn = Spans(old_runs), Spans(new_runs)
+        old_refs = {r.id for r in old_runs if isinstance(r, FootnoteRef)}
+        out: list = []
+        i = j = 0
+        for c in changes:
+            if c.op in ("delete", "replace"):
+                out += self.wrap(so.slice(i, i + len(c.old)), "del")
+            if c.op in ("insert", "replace"):
+                out += self.wrap(sn.slice(j, j + len(c.new)), "ins")
+            if c.op == "equal":
+                out += self._unchanged(sn.slice(j, j + len(c.new)), old_refs)
+            i, j = i + len(c.old), j + len(c.new)
+        return out + self._unchanged(sn.slice(len(sn.text), len(sn.text), last=True), old_refs)
+
+    def _unchanged(self, items: list[Inline], old_refs: set[str]) -> list:
+        """Unchanged text; an indicator the old text lacked is an insertion."""
+        out, chunk = [], []
+        for r in items:
+            if isinstance(r, FootnoteRef) and r.id not in old_refs:
+                out += self.wrap(chunk, None) + self.wrap([r], "ins")
+                chunk = []
+            else:
+                chunk.append(r)
+        return out + self.wrap(chunk, None)
+
     def mark_paragraph(self, p_el, mode: str) -> None:
         """Revise the paragraph mark too, so accepting or rejecting leaves no empty paragraph."""
         ppr = p_el.get_or_add_pPr()

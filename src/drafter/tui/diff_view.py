@@ -80,27 +80,3 @@ def alignment_text(alignment, show_unchanged: bool = False) -> Text:
         _redline(out, note.changes)
         out.append("\n")
     return out
-
-
-def alignment_markdown(alignment) -> str:
-    """A plain Markdown report (used when the revision module offers no renderer)."""
-    lines = [f"# Changes: {alignment.old.path or 'old'} → {alignment.new.path or 'new'}", "",
-             summary_line(alignment), ""]
-    for pair in alignment.changed_pairs():
-        lines.append(f"## {pair.mapping_line()} ({pair.status})")
-        lines.append("")
-        body = []
-        for c in pair.changes:
-            if c.op == "equal":
-                body.append(c.new)
-            else:
-                if c.old.strip():
-                    body.append(f"~~{c.old.strip()}~~ ")
-                if c.new.strip():
-                    body.append(f"**{c.new.strip()}** ")
-        if pair.status == "added":
-            body = [" ".join(p.text for p in pair.new_paragraphs)]
-        elif pair.status == "deleted":
-            body = ["~~" + " ".join(p.text for p in pair.old_paragraphs) + "~~"]
-        lines.extend(["".join(body).strip(), ""])
-    return "\n".join(lines)

@@ -318,20 +318,24 @@ class LiveServices:
         def chosen(path: Path | None) -> None:
             if path is None:
                 return
-            fmt = "txt" if path.suffix.lower() == ".txt" else "md"
-            self.run_worker(lambda: self._export(alignment, path, fmt), thread=True, group="export",
-                            exit_on_error=False)
+            from .services import REPORT_FORMATS
+            fmt = REPORT_FORMATS.get(path.suffix.lower(), "md")
+            names = (self.old_path.name if self.old_path else None, self.display_name)
+            self.run_worker(lambda: self._export(alignment, path, fmt, names), thread=True,
+                            group="export", exit_on_error=False)
 
         forbid = tuple(p for p in (self.path, self.source, getattr(self, "old_path", None)) if p)
         self.push_screen(AskPath("Export the revision report", default,
-                                 "Markdown report of the aligned changes.", ok="Export",
+                                 "The format follows the name: .md, .txt, .html, .json or .docx "
+                                 "(tracked changes).", ok="Export",
                                  forbid=forbid), chosen)
 
-    def _export(self, alignment, path: Path, fmt: str) -> None:
+    def _export(self, alignment, path: Path, fmt: str, names) -> None:
         from ..fileio import atomic_write
         try:
-            atomic_write(path, self.services.diff_report(alignment, fmt))
-        except OSError as exc:
-            self.call_from_thread(self.notify, f"Not exported: {exc.strerror or exc}", severity="error")
+            atomic_write(path, self.services.diff_report(alignment, fmt, *names))
+        except (OSError, DrafterError) as exc:
+            self.call_from_thread(self.notify, f"Not exported: {getattr(exc, 'strerror', None) or exc}",
+                                  severity="error")
             return
         self.call_from_thread(self.notify, f"Exported {path.name}", timeout=3)

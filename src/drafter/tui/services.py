@@ -7,6 +7,7 @@ packages are imported inside the functions, so starting the TUI imports none of 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib import import_module
 from typing import Protocol
 
 from ..errors import DrafterError
@@ -131,14 +132,19 @@ def align(old: Resolution, new: Resolution):
     return core_align(old, new)
 
 
-def diff_report(alignment, fmt: str = "md") -> str:
-    """The revision module's report for an alignment ("md" or "txt")."""
-    from .. import revision
-    render = getattr(revision, "render_report", None)
-    if render is None:
-        from .diff_view import alignment_markdown
-        return alignment_markdown(alignment)
-    return render(alignment, fmt)
+REPORT_FORMATS = {".md": "md", ".markdown": "md", ".txt": "text", ".html": "html", ".htm": "html",
+                  ".json": "json", ".docx": "docx"}
+
+
+def diff_report(alignment, fmt: str = "md", old_name: str | None = None,
+                new_name: str | None = None) -> str | bytes:
+    """The revision report for an alignment, as ``drafter diff`` writes it."""
+    if fmt == "docx":
+        from ..render.diff_docx import render_diff_docx
+        return render_diff_docx(alignment, alignment.old, alignment.new)
+    module = {"md": "diff_md", "text": "diff_text", "html": "diff_html", "json": "diff_json"}[fmt]
+    render = getattr(import_module(f"drafter.render.{module}"), f"render_{module}")
+    return render(alignment, old_name, new_name)
 
 
 # --- the shipped clause bank --------------------------------------------------------------

@@ -53,8 +53,18 @@ def hint(pattern: str) -> tuple[str, ...] | None:
     return tuple(out)
 
 
-def _absent(spec_hint, low: str) -> bool:
-    return bool(spec_hint) and not any(h in low for h in spec_hint)
+@lru_cache(maxsize=512)
+def _hint_regex(spec_hint: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(re.escape(h) for h in sorted(spec_hint, key=len, reverse=True)))
+
+
+def _absent(spec_hint, text: str) -> bool:
+    """True when none of the hint words occurs in ``text`` (so the rule's regex cannot match)."""
+    if not spec_hint:
+        return False
+    if len(spec_hint) <= 3:
+        return not any(h in text for h in spec_hint)
+    return _hint_regex(tuple(spec_hint)).search(text) is None
 
 
 def _units(ctx, scope: str):
@@ -74,12 +84,18 @@ def _units(ctx, scope: str):
 
 @kind("pattern")
 def pattern(ctx) -> None:
-    """``patterns``: list of {match, message, replacement?, transform?, ignore_case?,
+    """``patterns``: list of {match, message, replacement?, transform?, ignore_case?, hint?
+    (words one of which must occur, else the regex is not run), hint_case?,
     preserve_case?}; ``scope``: body | preambular | operative | tops | footnotes | all."""
     specs = []
     for spec in ctx.params["patterns"]:
         h = spec.get("hint") or hint(spec["match"])
-        h = (h.lower(),) if isinstance(h, str) else h
+        h = (h,) if isinstance(h, str) else h
+        if spec.get("hint_case"):
+            if not _absent(h, ctx.all_text):
+                specs.append((spec, h))
+            continue
+        h = tuple(x.lower() for x in h) if h else h
         if not _absent(h, ctx.all_lower):
             specs.append((spec, h))
     if not specs:
@@ -88,8 +104,6 @@ def pattern(ctx) -> None:
         text = ctx.text(unit)
         taken: list[tuple[int, int]] = []
         for spec, h in specs:
-            if _absent(h, ctx.lower(unit)):
-                continue
             rx = _compile(spec["match"], bool(spec.get("ignore_case")))
             for m in rx.finditer(text):
                 if any(a < m.end() and m.start() < b for a, b in taken):

@@ -89,11 +89,19 @@ def strip_intensifiers(phrase: str) -> str:
     return " ".join(words)
 
 
+_SORTED: dict[int, tuple] = {}
+
+
 def starts_with_any(phrase: str, forms) -> str | None:
-    low = phrase.lower()
-    for f in sorted(forms, key=len, reverse=True):
-        fl = f.lower()
-        if low == fl or low.startswith(fl + " "):
+    """The longest of ``forms`` that ``phrase`` starts with (whole words, any case)."""
+    key = id(forms)
+    cached = _SORTED.get(key)
+    if cached is None or cached[0] is not forms:
+        pairs = tuple((f, f.lower()) for f in sorted(forms, key=len, reverse=True))
+        cached = _SORTED[key] = (forms, pairs)
+    low = phrase[:120].lower()
+    for f, fl in cached[1]:
+        if low.startswith(fl) and (len(low) == len(fl) or low[len(fl)] == " "):
             return f
     return None
 

@@ -17,12 +17,12 @@ from ...model import Meta, Organ, Resolution
 
 ORGAN = "The Commission on Narcotic Drugs"
 FIELDS = (  # (id, label, placeholder)
-    ("title", "Title", "Strengthening international cooperation to …"),
+    ("title", "Title", "e.g. Strengthening international cooperation to …"),
     ("organ", "Organ", ORGAN),
-    ("symbol", "Symbol", "E/CN.7/2026/L.2"),
-    ("session", "Session", "Sixty-ninth session"),
-    ("agenda_item", "Agenda item", "5 (b)"),
-    ("sponsors", "Sponsors", "Belarus, El Salvador, Russian Federation"),
+    ("symbol", "Symbol", "e.g. E/CN.7/2026/L.2"),
+    ("session", "Session", "e.g. Sixty-ninth session"),
+    ("agenda_item", "Agenda item", "e.g. 5 (b)"),
+    ("sponsors", "Sponsors", "e.g. Belarus, El Salvador, Russian Federation"),
 )
 
 

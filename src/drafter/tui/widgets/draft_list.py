@@ -62,9 +62,9 @@ class DraftList(OptionList):
         marks = marks or {}
         paras = items(doc)
         if not paras:
-            self.set_options([Option(Text("No paragraphs yet: press p (preambular) or o (operative),\n"
-                                          "or search the clause bank with ctrl+f.", style="dim"),
-                                     disabled=True)])
+            self.set_options([Option(Text("No paragraphs yet.\n p  add a preambular one\n"
+                                          " o  add an operative one\n ^f search the clause bank",
+                                          style="dim"), disabled=True)])
             return
         self.set_options(Option(paragraph_line(label_of(doc, i), p, marks.get(i)), id=f"p{i}")
                          for i, p in enumerate(paras))
