@@ -24,6 +24,15 @@ def test_editor_text_hides_opener_italics_and_round_trips():
     assert editing.editor_text(op3).split("\n")[1].startswith("(a) Developing")
 
 
+def test_every_seed_paragraph_survives_the_editor_unchanged():
+    """Selecting a paragraph and typing nothing must not restructure it (reports included)."""
+    for seed in sorted(EXAMPLES.glob("*.txt")):
+        doc = load(seed)
+        for p in editing.items(doc):
+            again = editing.paragraph_from_editor(editing.editor_text(p), p.kind, p)
+            assert again == editing.italicise_opener(p), (seed.name, p.text[:60])
+
+
 def test_typed_opener_is_italicised_and_other_italics_kept():
     p = editing.paragraph_from_editor("Also requests the *Treaty Series* to be cited;", Kind.OPERATIVE)
     assert p.runs == (Run("Also requests", True), Run(" the "), Run("Treaty Series", True),

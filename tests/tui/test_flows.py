@@ -1,8 +1,6 @@
 """Pilot tests of the delegate's flows: edit structure, compose from the bank, fix, diff, save."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from drafter.model import Kind, Run
 from drafter.parse import load
 from drafter.render.markdown import render_markdown
@@ -237,6 +235,8 @@ def test_recover_after_crash(make_app, draft, recovery_dir):
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             assert isinstance(app.screen, Choice) and app.screen.id == "recovery"
+            await settle(pilot, 0.6)  # results arriving under a dialog still reach the panes
+            assert app._lint_doc is app.doc and app.query_one("#verdict").render()
             await pilot.click("#recover")
             assert app.doc.operative[0].text == "Encourages Member States to do more;"
             assert app.dirty
@@ -389,3 +389,38 @@ def test_docx_input_opens_and_saves_as_markdown(make_app, tmp_path, draft):
     run(flow())
     assert source.read_bytes() == before
     assert load(tmp_path / "draft.md").operative == load(source).operative
+
+
+def test_untitled_draft_asks_for_a_name(make_app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    async def flow():
+        app = make_app(None)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            app.screen.query_one("#h-title").value = "Untitled so far"
+            await pilot.press("ctrl+s", "o")
+            app.query_one("#editor").insert("Decides to meet again.")
+            await pilot.press("escape", "ctrl+s")
+            assert isinstance(app.screen, AskPath)
+            assert app.screen.query_one("#path").value == str(tmp_path / "draft.md")
+            app.screen.query_one("#path").value = str(tmp_path / "meeting")
+            await pilot.press("enter")
+            assert app.path == tmp_path / "meeting.md" and not app.dirty
+    run(flow())
+    assert load(tmp_path / "meeting.md").operative[0].opener == "Decides"
+
+
+def test_command_palette_runs_edits(make_app, draft):
+    async def flow():
+        app = make_app(draft)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press(*["down"] * 6, "ctrl+p")
+            await pilot.pause(0.2)
+            await pilot.press(*"Move paragraph up")
+            await pilot.pause(0.5)
+            await pilot.press("enter")
+            await pilot.pause(0.2)
+            assert app.doc.operative[1].text.startswith("Requests the United Nations")
+            assert [p.number for p in app.doc.operative] == ["1", "2", "3", "4", "5"]
+    run(flow())

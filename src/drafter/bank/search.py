@@ -1,10 +1,12 @@
 """Hybrid search: BM25 and embedding similarity fused, filtered, and collapsed across years.
 
-Fusion is a weighted sum of the BM25 score divided by the best BM25 score of the query and the
-cosine similarity rescaled between the pool's lowest and highest; the weight was tuned on
-``benchmarks/search_quality.py``. Clauses with the same text (one vector row) and near-identical
-clauses (rapidfuzz ratio >= COLLAPSE_RATIO after normalising) become one hit, the most recent one,
-with the other sources in ``also_in``.
+Fusion is a weighted sum of two scores in [0, 1]: BM25 divided by the query's best BM25, and the
+cosine similarity anchored at the query's best cosine (1 at the best, falling to 0 at SEM_SPAN
+below it). Short queries (a delegate's few words) lean on meaning, long ones (a whole paragraph)
+on shared words: the semantic weight is SHORT_WEIGHT up to SHORT_QUERY words, LONG_WEIGHT
+above; both were tuned on ``benchmarks/search_quality.py``. Clauses with the same text (one
+vector row) and near-identical clauses (rapidfuzz ratio >= COLLAPSE_RATIO, case and spacing
+ignored) become one hit, the best-ranked wording, with the other sources in ``also_in``.
 """
 from __future__ import annotations
 
@@ -16,7 +18,10 @@ from ..errors import DrafterError
 from .clause import BODIES, KIND_CODES, KINDS, Clause
 from .lexical import idf_table, tokens
 
-SEMANTIC_WEIGHT = 0.55  # share of the semantic score in the fused score (tuned, see module doc)
+SHORT_WEIGHT = 0.9  # semantic share of the fused score for short queries (tuned, see module doc)
+LONG_WEIGHT = 0.4  # ... and for long ones
+SHORT_QUERY = 12  # words (after dropping stopwords) up to which a query counts as short
+SEM_SPAN = 0.2  # cosine distance below the best at which the semantic score reaches 0
 POOL = 100  # candidates taken from each ranker before fusion
 COLLAPSE_RATIO = 90.0  # rapidfuzz.fuzz.ratio above which two clauses are "the same clause"
 MAX_ALSO_IN = 40  # sources listed per hit
@@ -132,7 +137,7 @@ def _semantic(bank, mode: str, wait_model: bool) -> tuple[object | None, str | N
 
 
 def search(bank, query: str, k: int = 10, kind=None, opener=None, body=None, since=None, until=None,
-           mode: str = "hybrid", wait_model: bool = True, semantic_weight: float = SEMANTIC_WEIGHT,
+           mode: str = "hybrid", wait_model: bool = True, semantic_weight: float | None = None,
            query_vector: np.ndarray | None = None) -> Results:
     """Best ``k`` clauses for ``query`` (see module doc); raises DrafterError on bad input."""
     if mode not in MODES:
@@ -172,15 +177,15 @@ def search(bank, query: str, k: int = 10, kind=None, opener=None, body=None, sin
         return Results([], used, notice)
 
     best_lex = max(c[2] for c in cands) or 1.0
-    sems = [c[3] for c in cands if c[3] is not None]
-    lo, hi = (min(sems), max(sems)) if sems else (0.0, 1.0)
-    span = (hi - lo) or 1.0
+    hi = max((c[3] for c in cands if c[3] is not None), default=1.0)
+    if semantic_weight is None:
+        semantic_weight = SHORT_WEIGHT if len(terms) <= SHORT_QUERY else LONG_WEIGHT
 
     def fused(c) -> float:
         lexn = c[2] / best_lex
         if used == "lexical" or c[3] is None:
             return lexn if used != "semantic" else 0.0
-        semn = (c[3] - lo) / span
+        semn = min(1.0, max(0.0, 1.0 - (hi - c[3]) / SEM_SPAN))
         if used == "semantic":
             return c[3]
         return semantic_weight * semn + (1 - semantic_weight) * lexn

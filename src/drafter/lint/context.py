@@ -29,8 +29,10 @@ def is_heading(p: Paragraph, italics_used: bool) -> bool:
     """An unnumbered short line without closing punctuation or (italic) opener ("Part I",
     "A. Budget", "Peacebuilding financing"): a section heading, not a PP or OP."""
     text = p.text.strip()
-    return (p.number is None and not p.subparagraphs and bool(text) and text[-1] not in ".,;:"
-            and len(text.split()) <= 8 and (p.opener is None or italics_used and not p.opener_italic))
+    if p.number is not None or p.subparagraphs or not text or text[-1] in ".,;:":
+        return False
+    words = len(text.split())
+    return words <= 15 if p.opener is None else words <= 8 and italics_used and not p.opener_italic
 
 
 def last_leaf(p: Paragraph) -> Paragraph:
@@ -58,6 +60,7 @@ class Context:
         self._maps: dict[int, BlockMap | None] = {}
         self._texts: dict[int, str] = {}
         self._openers: dict[int, object] = {}
+        self.continuations: set[int] = set()
 
     # -- document views ------------------------------------------------------------------
     @cached_property
@@ -66,12 +69,18 @@ class Context:
 
     @cached_property
     def _parts(self) -> tuple[list[Paragraph], list[Paragraph]]:
+        from .checks.util import detect as detect_opener
         pre = [p for p in self.doc.preamble if not is_heading(p, self._italics_used)]
         ops = [p for p in self.doc.operative if not is_heading(p, self._italics_used)]
+        if sum(p.number is not None for p in ops) >= 2:
+            # Unnumbered blocks without an operative verb between numbered paragraphs are list
+            # items, schedules or quoted text continuing the paragraph before, not OPs.
+            self.continuations = {id(p) for p in ops if p.number is None
+                                  and not detect_opener(p.text.lstrip(), "operative")}
+            ops = [p for p in ops if id(p) not in self.continuations]
         if not ops and pre:
             # A text without numbered paragraphs whose last paragraph opens with an operative
             # verb ("Resolves that, for 2024:") has that paragraph as its single OP.
-            from .checks.util import detect as detect_opener
             last = pre[-1].text.strip()
             if not last.endswith(",") and detect_opener(last, "operative") and \
                     not detect_opener(last, "preambular"):

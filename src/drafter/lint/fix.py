@@ -53,4 +53,4 @@ def fix_until_stable(text: str, lint_fn) -> str:
 
 def unified_diff(old: str, new: str, path: str) -> str:
     return "".join(difflib.unified_diff(old.splitlines(True), new.splitlines(True),
-                                        f"a/{path}", f"b/{path}"))
+                                        f"a/{path.lstrip('/')}", f"b/{path.lstrip('/')}"))

@@ -26,16 +26,16 @@ class EditingActions:
 
     def action_edit_paragraph(self) -> None:
         if self.selected is not None:
-            self.query_one(ParagraphArea).focus()
+            self.ui(ParagraphArea).focus()
 
     def action_focus_list(self) -> None:
-        self.query_one(DraftList).focus()
+        self.ui(DraftList).focus()
 
     def action_add_paragraph(self, kind: str) -> None:
         para = editing.new_paragraph(_KINDS[kind])
         doc, index = editing.insert(self.doc, self.selected, para)
         self.apply(doc, index, f"add {para.kind.short}")
-        self.query_one(ParagraphArea).focus()
+        self.ui(ParagraphArea).focus()
 
     def action_move_paragraph(self, delta: int) -> None:
         if (i := self._need_selection()) is None:
@@ -60,7 +60,7 @@ class EditingActions:
     def action_split_paragraph(self) -> None:
         if (i := self._need_selection()) is None:
             return
-        area = self.query_one(ParagraphArea)
+        area = self.ui(ParagraphArea)
         text = area.text
         offset = len(area.get_text_range((0, 0), area.cursor_location))
         before, after = text[:offset], text[offset:]
@@ -111,10 +111,12 @@ class EditingActions:
 
     def action_add_footnote(self) -> None:
         """Insert a new footnote indicator at the editor's cursor and ask for its text."""
-        if (i := self._need_selection()) is None:
+        if self._need_selection() is None:
             return
         fid = editing.next_footnote_id(self.doc)
-        area = self.query_one(ParagraphArea)
+        area = self.ui(ParagraphArea)
+        if not area.has_focus:  # after the body's final punctuation, where indicators go
+            area.cursor_location = (0, len(area.document.get_line(0)))
         area.focus()
         area.insert(f"[^{fid}]")  # typing path: the paragraph now refers to the note
 
@@ -135,7 +137,7 @@ class EditingActions:
             self.action_add_footnote()
             return
         fid = refs[0]
-        area = self.query_one(ParagraphArea)
+        area = self.ui(ParagraphArea)
         if area.has_focus:  # the indicator nearest the cursor
             offset = len(area.get_text_range((0, 0), area.cursor_location))
             near = [(abs(m.start() - offset), m.group(1)) for m in _REF.finditer(area.text)]

@@ -22,6 +22,7 @@ from .commands import DrafterCommands
 from .history import History
 from .live import LiveServices
 from .persistence import Persistence
+from .revision_actions import RevisionActions
 from .widgets.draft_list import DraftList, label_of
 from .widgets.editor import EditorPane
 from .widgets.findings import FindingsPane
@@ -30,7 +31,7 @@ from .widgets.revision import RevisionPane
 from .widgets.search import SearchPane
 
 
-class DrafterApp(Persistence, EditingActions, LiveServices, DrafterCommands, App):
+class DrafterApp(Persistence, EditingActions, LiveServices, RevisionActions, DrafterCommands, App):
     """``drafter edit``: compose, check and compare a draft resolution."""
 
     CSS_PATH = "drafter.tcss"
@@ -82,9 +83,14 @@ class DrafterApp(Persistence, EditingActions, LiveServices, DrafterCommands, App
 
     def on_mount(self) -> None:
         self.refresh_view()
-        self.query_one(DraftList).focus()
+        self.ui(DraftList).focus()
         self.mount_persistence()
         self.mount_live()
+
+    def ui(self, selector, expect_type=None):
+        """A widget of the drafting screen, even while a dialog or the palette is on top."""
+        screen = self.screen_stack[0]
+        return screen.query_one(selector, expect_type) if expect_type else screen.query_one(selector)
 
     # --- the document -------------------------------------------------------------------
 
@@ -103,6 +109,7 @@ class DrafterApp(Persistence, EditingActions, LiveServices, DrafterCommands, App
 
     def update_title(self) -> None:
         self.title = f"drafter — {self.display_name}"
+        self.ui(DraftList).border_title = f"Draft: {self.doc.title}" if self.doc.title else "Draft"
         if self.dirty:
             self.sub_title = "● unsaved changes"
         else:
@@ -131,17 +138,25 @@ class DrafterApp(Persistence, EditingActions, LiveServices, DrafterCommands, App
         n = len(editing.items(self.doc))
         if self.selected is not None:
             self.selected = min(self.selected, n - 1) if n else None
-        self.query_one(DraftList).show(self.doc, self.selected, self.paragraph_marks())
+        self.ui(DraftList).show(self.doc, self.selected, self.paragraph_marks())
         self.load_editor()
         self.update_title()
 
     def load_editor(self) -> None:
-        pane = self.query_one(EditorPane)
+        pane = self.ui(EditorPane)
         if self.selected is None:
             pane.load("Paragraph", "", read_only=True)
+            pane.show_notes([])
             return
         p = editing.items(self.doc)[self.selected]
         pane.load(f"{label_of(self.doc, self.selected)} · {p.kind.value}", editing.editor_text(p))
+        self.show_notes()
+
+    def show_notes(self) -> None:
+        p = editing.items(self.doc)[self.selected] if self.selected is not None else None
+        refs = dict.fromkeys(p.footnote_refs) if p is not None else {}
+        self.ui(EditorPane).show_notes(
+            [(fid, self.doc.footnote(fid).text if self.doc.footnote(fid) else "") for fid in refs])
 
     def select(self, index: int | None) -> None:
         if index == self.selected:
@@ -170,7 +185,9 @@ class DrafterApp(Persistence, EditingActions, LiveServices, DrafterCommands, App
         doc = editing.set_paragraph(self.doc, self.selected, new)
         self.apply(doc, self.selected, f"typing in {label_of(doc, self.selected)}",
                    key=("type", self.selected), reload_editor=False)
-        self.query_one(DraftList).refresh_line(doc, self.selected, self.paragraph_marks().get(self.selected))
+        self.ui(DraftList).refresh_line(doc, self.selected, self.paragraph_marks().get(self.selected))
+        if new.footnote_refs != old.footnote_refs:
+            self.show_notes()
 
 
 def create_app(path: str | Path | None, bank=None, *, services=None, recovery_dir: Path | None = None,

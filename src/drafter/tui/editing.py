@@ -115,13 +115,21 @@ def paragraph_from_editor(text: str, kind: Kind, like: Paragraph | None = None) 
     blocks = _blocks(text) or [""]
     body, subs = blocks[0], blocks[1:]
     para = Paragraph(kind=kind, runs=parse_inline(body))
-    if subs:
-        parsed = parse_markdown("1. x\n\n" + "\n\n".join(subs) + "\n")
-        tops = parsed.operative
-        para = replace(para, subparagraphs=tops[0].subparagraphs if tops else ())
+    if subs:  # the Markdown reader decides (a)/(i) levels; a report's items are recommendations
+        front = "---\nstatus: report\n---\n" if kind is Kind.REPORT else ""
+        parsed = parse_markdown(front + "1. x\n\n" + "\n\n".join(subs) + "\n")
+        tops = parsed.report if kind is Kind.REPORT else parsed.operative
+        heading = like.heading if like is not None else None
+        para = replace(para, subparagraphs=tuple(_with_heading(s, heading)
+                                                 for s in (tops[0].subparagraphs if tops else ())))
     if like is not None:
         para = replace(para, number=like.number, heading=like.heading, comments=like.comments)
     return italicise_opener(para)
+
+
+def _with_heading(p: Paragraph, heading: str | None) -> Paragraph:
+    return replace(p, heading=heading,
+                   subparagraphs=tuple(_with_heading(s, heading) for s in p.subparagraphs))
 
 
 # --- whole-document tidying ---------------------------------------------------------------

@@ -1,5 +1,5 @@
 """Everything slow runs in worker threads: opening the bank, loading the model, search,
-lint, the agreed-language verdict and revision diffs. Results come back to the event loop
+lint and the agreed-language verdict (revision diffs: :mod:`.revision_actions`). Results come back to the event loop
 with ``call_from_thread`` and are dropped when the draft or the query moved on meanwhile.
 """
 from __future__ import annotations
@@ -13,12 +13,10 @@ from textual.widgets import Input, Select, TabbedContent
 from ..errors import DrafterError
 from ..model import Kind, Resolution
 from . import editing
-from .screens.dialogs import AskPath, PickFile
 from .services import FindingItem, Hit
 from .widgets.draft_list import DraftList, label_of
 from .widgets.editor import ParagraphArea, VerdictLine
 from .widgets.findings import FindingList, FindingsPane
-from .widgets.revision import RevisionPane
 from .widgets.search import HitList, SearchPane
 
 LINT_DELAY = 0.4  # s after the last keystroke
@@ -53,7 +51,7 @@ class LiveServices:
         elif self._load_bank:
             self.run_worker(self._open_bank, thread=True, group="bank", exit_on_error=False)
         else:
-            self.query_one(SearchPane).status("Clause bank: not loaded.")
+            self.ui(SearchPane).status("Clause bank: not loaded.")
 
     def _debounce(self, name: str, delay: float, callback) -> None:
         timer = self._debounce_timers.pop(name, None)
@@ -67,16 +65,16 @@ class LiveServices:
         try:
             bank = self.services.open_bank()
         except Exception as exc:  # a missing or broken bank must not take the editor down
-            self.call_from_thread(self.query_one(SearchPane).status, f"Clause bank unavailable: {exc}")
+            self.call_from_thread(self.ui(SearchPane).status, f"Clause bank unavailable: {exc}")
             return
         self.call_from_thread(self._bank_ready, bank)
 
     def _bank_ready(self, bank) -> None:
         self.bank = bank
-        self.query_one(SearchPane).status("Clause bank ready · semantic model loading…")
+        self.ui(SearchPane).status("Clause bank ready · semantic model loading…")
         self.run_worker(self._load_model, thread=True, group="model", exit_on_error=False)
         self.schedule_verdict(0.01)
-        if self.query_one("#query", Input).value.strip():
+        if self.ui("#query", Input).value.strip():
             self.schedule_search(0.01)
 
     def _load_model(self) -> None:
@@ -88,9 +86,9 @@ class LiveServices:
 
     def _model_loaded(self, ok: bool) -> None:
         self.model_ready = ok
-        self.query_one(SearchPane).status("Clause bank ready · lexical + semantic" if ok else
+        self.ui(SearchPane).status("Clause bank ready · lexical + semantic" if ok else
                                           "Clause bank ready · lexical only (model unavailable)")
-        if ok and self.query_one("#query", Input).value.strip():
+        if ok and self.ui("#query", Input).value.strip():
             self.schedule_search(0.01)
 
     # --- search -------------------------------------------------------------------------
@@ -105,16 +103,16 @@ class LiveServices:
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id in ("query", "opener-filter"):
-            self.query_one(HitList).focus()
+            self.ui(HitList).focus()
 
     def schedule_search(self, delay: float = SEARCH_DELAY) -> None:
         self._debounce("search", delay, self._start_search)
 
     def _start_search(self) -> None:
-        query, kind, opener = self.query_one(SearchPane).filters()
+        query, kind, opener = self.ui(SearchPane).filters()
         self._query_seq += 1
         if not query or self.bank is None:
-            self.query_one(HitList).show([])
+            self.ui(HitList).show([])
             return
         seq = self._query_seq
         self.run_worker(lambda: self._search(seq, query, kind, opener), thread=True,
@@ -131,23 +129,25 @@ class LiveServices:
                                       time.perf_counter() - t0)
         except DrafterError as exc:  # e.g. an opener no clause starts with
             self.call_from_thread(self._search_failed, seq, exc.message)
+        except Exception as exc:  # a broken bank must not take the editor down
+            self.call_from_thread(self._search_failed, seq, f"Search failed: {exc}")
 
     def _search_failed(self, seq: int, message: str) -> None:
         if seq == self._query_seq:
-            self.query_one(HitList).show([])
-            self.query_one(SearchPane).status(message)
+            self.ui(HitList).show([])
+            self.ui(SearchPane).status(message)
 
     def _show_hits(self, seq: int, hits: list[Hit], how: str, seconds: float) -> None:
         if seq != self._query_seq:
             return
-        self.query_one(HitList).show(hits)
+        self.ui(HitList).show(hits)
         if how != "lexical" and not any("semantic" in h.how for h in hits):
             how = "lexical; no semantic scores"
         more = "" if self.model_ready or how != "lexical" else " · semantic model loading…"
         notice = getattr(self.bank, "notice", None)
         if notice and how != "lexical":
             more += f" · {notice}"
-        self.query_one(SearchPane).status(
+        self.ui(SearchPane).status(
             f"{len(hits)} hits ({how}, {seconds * 1000:.0f} ms){more} · Enter inserts, p/o as PP/OP")
 
     def on_hit_list_insert(self, event: HitList.Insert) -> None:
@@ -160,8 +160,8 @@ class LiveServices:
         self.notify(f"Inserted {hit.provenance} as {label_of(doc, index)}.", timeout=3)
 
     def action_focus_search(self) -> None:
-        self.query_one("#panes", TabbedContent).active = "search-tab"
-        self.query_one("#query", Input).focus()
+        self.ui("#panes", TabbedContent).active = "search-tab"
+        self.ui("#query", Input).focus()
 
     # --- lint ---------------------------------------------------------------------------
 
@@ -177,7 +177,7 @@ class LiveServices:
         try:
             result = self.services.run_lint(doc)
         except Exception as exc:  # lint not installed or broken: say so, keep editing
-            self.call_from_thread(self.query_one(FindingsPane).show, [], f"(checks unavailable: {exc})")
+            self.call_from_thread(self.ui(FindingsPane).show, [], f"(checks unavailable: {exc})")
             return
         self.call_from_thread(self._show_findings, doc, result)
 
@@ -185,11 +185,11 @@ class LiveServices:
         if doc is not self.doc:
             return
         self.findings, self._lint_markdown, self._lint_doc = result.findings, result.markdown, doc
-        self.query_one(FindingsPane).show(list(result.findings))
+        self.ui(FindingsPane).show(list(result.findings))
         n = len(result.findings)
-        self.query_one("#panes", TabbedContent).get_tab("findings-tab").label = \
+        self.ui("#panes", TabbedContent).get_tab("findings-tab").label = \
             f"Findings ({n})" if n else "Findings"
-        self.query_one(DraftList).show(self.doc, self.selected, self.paragraph_marks())
+        self.ui(DraftList).show(self.doc, self.selected, self.paragraph_marks())
 
     def paragraph_marks(self) -> dict[int, str]:
         """Worst severity per paragraph, for the marks in the draft list."""
@@ -201,8 +201,8 @@ class LiveServices:
         return marks
 
     def action_show_findings(self) -> None:
-        self.query_one("#panes", TabbedContent).active = "findings-tab"
-        self.query_one(FindingList).focus()
+        self.ui("#panes", TabbedContent).active = "findings-tab"
+        self.ui(FindingList).focus()
 
     def on_finding_list_jump(self, event: FindingList.Jump) -> None:
         if event.finding.index is None:
@@ -210,8 +210,8 @@ class LiveServices:
             return
         self.selected = None
         self.select(min(event.finding.index, len(editing.items(self.doc)) - 1))
-        self.query_one(DraftList).highlighted = self.selected
-        self.query_one(ParagraphArea).focus()
+        self.ui(DraftList).highlighted = self.selected
+        self.ui(ParagraphArea).focus()
 
     def on_finding_list_fix(self, event: FindingList.Fix) -> None:
         f = event.finding
@@ -235,7 +235,7 @@ class LiveServices:
         self._debounce("verdict", delay, self._start_verdict)
 
     def _start_verdict(self) -> None:
-        line = self.query_one(VerdictLine)
+        line = self.ui(VerdictLine)
         if self.selected is None or self.bank is None:
             waiting = "waiting for the clause bank…" if self._load_bank else "clause bank off"
             line.show(None, waiting if self.selected is not None else "")
@@ -252,90 +252,10 @@ class LiveServices:
         try:
             verdict = self.bank.verdict(text, kind, self.model_ready)
         except Exception as exc:
-            self.call_from_thread(self.query_one(VerdictLine).show, None, f"unavailable ({exc})")
+            self.call_from_thread(self.ui(VerdictLine).show, None, f"unavailable ({exc})")
             return
         self.call_from_thread(self._show_verdict, text, verdict)
 
     def _show_verdict(self, text: str, verdict) -> None:
         if self.selected is not None and editing.items(self.doc)[self.selected].text == text:
-            self.query_one(VerdictLine).show(verdict.label, verdict.detail)
-
-    # --- revision -----------------------------------------------------------------------
-
-    def action_pick_version(self) -> None:
-        self.query_one("#panes", TabbedContent).active = "revision-tab"
-        start = (self.source or self.path or Path.cwd() / "x").resolve().parent
-        self.push_screen(PickFile("Compare with an earlier version", start), self._version_chosen)
-
-    def on_button_pressed(self, event) -> None:
-        if event.button.id == "pick-version":
-            self.action_pick_version()
-        elif event.button.id == "export-diff":
-            self.action_export_diff()
-
-    def _version_chosen(self, path: Path | None) -> None:
-        if path is None:
-            return
-        self.query_one(RevisionPane).status(f"Comparing with {path.name}…")
-        self._run_diff(path, None)
-
-    def schedule_diff(self) -> None:
-        """Keep an open comparison current while the delegate edits."""
-        if self.old_version is not None:
-            self._debounce("diff", 0.8, lambda: self._run_diff(self.old_path, self.old_version))
-
-    def _run_diff(self, path: Path, old: Resolution | None) -> None:
-        doc = self.doc
-        self.run_worker(lambda: self._diff(path, old, doc), thread=True, group="diff",
-                        exclusive=True, exit_on_error=False)
-
-    def _diff(self, path: Path, old: Resolution | None, doc: Resolution) -> None:
-        from ..parse import load
-        from .diff_view import alignment_text
-        try:
-            old = old if old is not None else load(path)
-            alignment = self.services.align(old, doc)
-            text = alignment_text(alignment)
-        except DrafterError as exc:
-            self.call_from_thread(self.query_one(RevisionPane).status, f"Cannot compare: {exc}")
-            return
-        self.call_from_thread(self._show_diff, path, old, alignment, text)
-
-    def _show_diff(self, path: Path, old: Resolution, alignment, text) -> None:
-        self.old_version, self.alignment, self.old_path = old, alignment, path
-        pane = self.query_one(RevisionPane)
-        pane.show(text)
-        pane.status(f"{path.name} → this draft")
-
-    def action_export_diff(self) -> None:
-        if self.alignment is None:
-            self.notify("Compare with an earlier version first (ctrl+r).", timeout=3)
-            return
-        base = self.path or self.source or Path.cwd() / "draft.md"
-        default = base.with_name(f"{base.stem}-changes.md")
-        alignment = self.alignment
-
-        def chosen(path: Path | None) -> None:
-            if path is None:
-                return
-            from .services import REPORT_FORMATS
-            fmt = REPORT_FORMATS.get(path.suffix.lower(), "md")
-            names = (self.old_path.name if self.old_path else None, self.display_name)
-            self.run_worker(lambda: self._export(alignment, path, fmt, names), thread=True,
-                            group="export", exit_on_error=False)
-
-        forbid = tuple(p for p in (self.path, self.source, getattr(self, "old_path", None)) if p)
-        self.push_screen(AskPath("Export the revision report", default,
-                                 "The format follows the name: .md, .txt, .html, .json or .docx "
-                                 "(tracked changes).", ok="Export",
-                                 forbid=forbid), chosen)
-
-    def _export(self, alignment, path: Path, fmt: str, names) -> None:
-        from ..fileio import atomic_write
-        try:
-            atomic_write(path, self.services.diff_report(alignment, fmt, *names))
-        except (OSError, DrafterError) as exc:
-            self.call_from_thread(self.notify, f"Not exported: {getattr(exc, 'strerror', None) or exc}",
-                                  severity="error")
-            return
-        self.call_from_thread(self.notify, f"Exported {path.name}", timeout=3)
+            self.ui(VerdictLine).show(verdict.label, verdict.detail)

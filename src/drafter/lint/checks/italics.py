@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ...model import Run
 from . import kind
-from .util import head_index, italic_prefix, italicise_prefix, italics_lost, opener
+from .util import head_index, italic_prefix, italicise_prefix, italics_lost
 
 
 def _italic_prefix(p) -> int:

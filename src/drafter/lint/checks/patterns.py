@@ -85,10 +85,16 @@ def _units(ctx, scope: str):
 @kind("pattern")
 def pattern(ctx) -> None:
     """``patterns``: list of {match, message, replacement?, transform?, ignore_case?, hint?
-    (words one of which must occur, else the regex is not run), hint_case?,
+    (words one of which must occur, else the regex is not run) or hint_regex? (a cheap regex
+    that must match the lower-cased document), hint_case? (hints match the original case),
     preserve_case?}; ``scope``: body | preambular | operative | tops | footnotes | all."""
     specs = []
     for spec in ctx.params["patterns"]:
+        if spec.get("hint_regex"):
+            target = ctx.all_text if spec.get("hint_case") else ctx.all_lower
+            if _compile(spec["hint_regex"], False).search(target):
+                specs.append((spec, None))
+            continue
         h = spec.get("hint") or hint(spec["match"])
         h = (h,) if isinstance(h, str) else h
         if spec.get("hint_case"):

@@ -25,6 +25,11 @@ def _roman(n: int) -> str:
     return out
 
 
+def _following(ctx) -> dict:
+    ops = ctx.doc.operative
+    return {id(a): b for a, b in zip(ops, ops[1:])}
+
+
 @kind("end_punctuation")
 def end_punctuation(ctx) -> None:
     target = ctx.params["target"]
@@ -41,11 +46,14 @@ def end_punctuation(ctx) -> None:
         paras = ops[-1:]
     label = {"preambular": "preambular paragraph", "operative": "operative paragraph (not the last)",
              "last_operative": "last operative paragraph"}[target]
+    following = _following(ctx)
     for p in paras:
         leaf = last_leaf(p)
         text = leaf.text.rstrip()
         if not text or text.endswith(want):
             continue
+        if text.endswith(":") and id(following.get(id(p))) in ctx.continuations:
+            continue  # introduces unlabelled items (a list, a schedule) that follow it
         end = text[-1]
         got = f"ends with '{end}'" if end in _WHERE else "has no closing punctuation"
         end_fix(ctx, leaf, leaf.text, want, replaceable,
@@ -88,7 +96,7 @@ def subparagraph_labels(ctx) -> None:
             if text[k:k + 1].islower():
                 ctx.report(child, f"subparagraph ({child.number}) starts in lower case: "
                                   "capitalize its first word", k, k + 1, fix=text[k].upper())
-    for p in ctx.tops:
+    for p in ctx.doc.preamble + ctx.doc.operative:  # continuations included: "a) …" is one
         if p.number is None and _BAD_LABEL.match(p.text):
             label = _BAD_LABEL.match(p.text).group(1)
             ctx.report(p, f"subparagraph label '{p.text.split()[0]}' is malformed: "

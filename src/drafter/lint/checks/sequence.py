@@ -3,7 +3,7 @@ bare -> also -> further, after which the same opener may start again bare."""
 from __future__ import annotations
 
 from . import kind
-from .util import Opener, case_like, opener
+from .util import Opener, case_like
 
 
 def _series(ctx):

@@ -53,6 +53,7 @@ class DraftList(OptionList):
         Binding("m", "app.merge_paragraph", "Merge ↓"),
         Binding("d,delete", "app.delete_paragraph", "Delete"),
         Binding("n", "app.edit_footnote", "Footnote", show=False),
+        Binding("h", "app.edit_header", "Header", show=False),
         Binding("u", "app.undo", "Undo", show=False),
         Binding("/", "app.focus_search", "Search", show=False),
     ]

@@ -63,10 +63,20 @@ class EditorPane(Vertical):
         area.border_subtitle = "opener italicised automatically"
         yield area
         yield VerdictLine(id="verdict")
+        yield Static(id="notes")
 
     @property
     def area(self) -> ParagraphArea:
         return self.query_one(ParagraphArea)
+
+    def show_notes(self, notes: list[tuple[str, str]]) -> None:
+        """The footnotes the paragraph refers to (n in the list edits them)."""
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for i, (fid, body) in enumerate(notes):
+            text.append(("\n" if i else "") + f"[^{fid}] ", "bold dim")
+            text.append(body or "(no text yet: n edits it)", "dim")
+        self.query_one("#notes", Static).update(text)
+        self.query_one("#notes", Static).display = bool(notes)
 
     def load(self, title: str, text: str, read_only: bool = False) -> None:
         """Show another paragraph (clears the editor's own undo history)."""

@@ -12,12 +12,21 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, OptionList, Select, Static
+from textual.suggester import SuggestFromList
 from textual.widgets.option_list import Option
+
+from ...openers import lexicon
 
 from ..services import Hit
 
 KIND_FILTERS = [("any kind", "any"), ("PP only", "preambular"), ("OP only", "operative")]
 INSERT_AS = [("as found", "hit"), ("as PP", "preambular"), ("as OP", "operative")]
+
+
+def opener_words() -> list[str]:
+    """Openers from the shared lexicon, offered as completions in the opener filter."""
+    lex = lexicon()
+    return sorted(set(lex.preambular) | set(lex.operative), key=len)
 
 
 def hit_prompt(hit: Hit) -> Text:
@@ -80,7 +89,8 @@ class SearchPane(Vertical):
                     compact=True)
         with Horizontal(id="filters"):
             yield Select(KIND_FILTERS, value="any", allow_blank=False, id="kind-filter", compact=True)
-            yield Input(placeholder="opener…", id="opener-filter", compact=True)
+            yield Input(placeholder="opener…", id="opener-filter", compact=True,
+                        suggester=SuggestFromList(opener_words(), case_sensitive=False))
             yield Select(INSERT_AS, value="hit", allow_blank=False, id="insert-as", compact=True)
         yield Static("Clause bank: opening…", id="search-status")
         yield HitList(id="hits")
