@@ -50,7 +50,8 @@ async def header_form_screen(pilot) -> None:
     form.query_one("#h-session").value = "Sixty-ninth session"
     form.query_one("#h-agenda_item").value = "5 (b)"
     form.query_one("#h-sponsors").value = "Belarus, Chile, Nigeria"
-    await settle(pilot)
+    form.query_one("#done").focus()  # no blinking text cursor in the picture
+    await settle(pilot, 0.3)
 
 
 async def recovery_screen(pilot) -> None:

@@ -43,10 +43,13 @@ def test_onnx_agrees_with_sentence_transformers(onnx):
 @pytest.mark.model
 def test_semantic_query_finds_the_right_clause(onnx):
     bank = open_bank(user=False, embedder=onnx)
-    hits = bank.search("train police to fight drug smuggling", 5, mode="semantic")
-    assert any("law enforcement" in h.clause.text and "train" in h.clause.text for h in hits)
-    hits = bank.search("grow other crops instead of coca and opium poppy", 5)
-    assert any("alternative development" in h.clause.text for h in hits)
+    hits = bank.search("training for law enforcement officers on drug trafficking", 5, mode="semantic")
+    assert any("training for law enforcement" in h.clause.text for h in hits)
+    # no word of the query in the clause but "women": found by meaning
+    hits = bank.search("women in prison", 3, mode="semantic")
+    assert any("women and girls in detention or imprisonment" in h.clause.text for h in hits)
+    hybrid = bank.search("women in prison", 3)
+    assert hybrid.mode == "hybrid" and hybrid[0].semantic is not None
 
 
 def test_shipped_bank_is_healthy_small_and_credited():

@@ -49,14 +49,15 @@ class Layer:
 class Bank:
     """Layers of stores plus the (lazily loaded) query encoder."""
 
-    def __init__(self, layers: list[Layer], embedder: Embedder | None = None):
+    def __init__(self, layers: list[Layer], embedder: Embedder | None = None,
+                 loader: threading.Thread | None = None):
         if not layers:
             raise BankError("no clause bank found; build one with `drafter bank build`")
         self.layers = layers
         self._embedder = embedder
         self._model_error: str | None = None
         self._lock = threading.Lock()
-        self._thread: threading.Thread | None = None
+        self._thread: threading.Thread | None = loader
 
     @property
     def size(self) -> int:
@@ -69,6 +70,10 @@ class Bank:
             return self._embedder
         if not wait:
             return None
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join()  # a warm-up or preload is already loading it
+            if self._embedder is not None or self._model_error is not None:
+                return self._embedder
         with self._lock:
             if self._embedder is None and self._model_error is None:
                 try:
@@ -111,11 +116,28 @@ class Bank:
                 for layer in self.layers]
 
 
+def _preload() -> tuple[threading.Thread, dict]:
+    """Start loading the query encoder at once, so it overlaps with opening the stores."""
+    box: dict = {}
+
+    def work():
+        try:
+            box["embedder"] = load_embedder()
+        except ModelUnavailable as exc:
+            box["error"] = str(exc)
+    thread = threading.Thread(target=work, name="drafter-model-preload", daemon=True)
+    thread.start()
+    return thread, box
+
+
 def open_bank(path: str | Path | None = None, user: str | Path | None | bool = None,
-              embedder: Embedder | None = None) -> Bank:
+              embedder: Embedder | None = None, preload: bool = False) -> Bank:
     """Open the shipped bank (or ``path``) with the user bank layered over it when it exists.
 
-    ``user=False`` leaves the user bank out. Raises BankError (one line) on a corrupt store."""
+    ``user=False`` leaves the user bank out; ``preload=True`` starts loading the model in the
+    background straight away (for a one-shot semantic search). Raises BankError (one line) on a
+    corrupt store."""
+    loader, box = _preload() if preload and embedder is None else (None, None)
     layers = []
     base = Path(path) if path else shipped_bank_dir()
     if (base / "manifest.json").exists() or path:
@@ -124,4 +146,15 @@ def open_bank(path: str | Path | None = None, user: str | Path | None | bool = N
         udir = Path(user) if user else user_bank_dir()
         if (udir / "manifest.json").exists():
             layers.append(Layer("user", open_store(udir)))
-    return Bank(layers, embedder)
+    if loader is None:
+        return Bank(layers, embedder)
+
+    bank = Bank(layers, None, None)
+
+    def adopt():  # hand the preloaded model (or its error) to the bank
+        loader.join()
+        bank._embedder = box.get("embedder")
+        bank._model_error = box.get("error")
+    bank._thread = threading.Thread(target=adopt, daemon=True)
+    bank._thread.start()
+    return bank

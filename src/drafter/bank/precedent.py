@@ -85,23 +85,26 @@ def _judge(address: str, text: str, hits: list[Hit]) -> Verdict:
         ratio = Levenshtein.normalized_similarity(norm, normalise(sem.clause.text))
         return Verdict(address, text, "close precedent", sem.clause, ratio, sem.semantic, [], sem.also_in)
     top = sem or best
-    return Verdict(address, text, "new language", top.clause, best_ratio if top is best else 0.0,
-                   top.semantic, [], top.also_in)
+    ratio = Levenshtein.normalized_similarity(norm, normalise(top.clause.text))
+    return Verdict(address, text, "new language", top.clause, ratio, top.semantic, [], top.also_in)
 
 
 def precedent(doc: Resolution, bank, mode: str = "hybrid") -> list[Verdict]:
-    """A verdict for every preambular and operative paragraph (and report recommendation)."""
+    """A verdict for every preambular and operative paragraph (and report recommendation),
+    compared with bank clauses of the same kind."""
     from .search import search
-    items = [(a, p.full_text.strip()) for a, p in doc.addressed()
-             if p.kind in (Kind.PREAMBULAR, Kind.OPERATIVE, Kind.RECOMMENDATION) and p.full_text.strip()]
+    kinds = {Kind.PREAMBULAR: "pp", Kind.OPERATIVE: "op", Kind.RECOMMENDATION: None}
+    items = [(a, p.full_text.strip(), kinds[p.kind]) for a, p in doc.addressed()
+             if p.kind in kinds and p.full_text.strip()]
     out = []
     vectors = None
     has_vectors = len(bank.stale_layers()) < len(bank.layers)
     emb = bank.embedder() if mode != "lexical" and has_vectors else None
     if emb is not None and items:
-        vectors = emb.encode([t for _a, t in items])
-    for n, (address, text) in enumerate(items):
-        hits = search(bank, text, CANDIDATES, mode=mode if emb is not None else "lexical",
+        vectors = emb.encode([t for _a, t, _k in items])
+    for n, (address, text, kind) in enumerate(items):
+        # a preambular paragraph's precedent is a preambular paragraph (likewise operative)
+        hits = search(bank, text, CANDIDATES, kind=kind, mode=mode if emb is not None else "lexical",
                       query_vector=None if vectors is None else vectors[n])
         out.append(_judge(address, text, list(hits)))
     return out

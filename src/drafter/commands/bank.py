@@ -23,9 +23,9 @@ def _notice(message: str | None) -> None:
         print(f"drafter: notice: {message}", file=sys.stderr)
 
 
-def _open(args):
+def _open(args, preload: bool = False):
     from ..bank import open_bank
-    return open_bank(args.bank, user=False if args.no_user else None)
+    return open_bank(args.bank, user=False if args.no_user else None, preload=preload)
 
 
 # -- bank build / add ----------------------------------------------------------------------
@@ -191,8 +191,8 @@ def print_hits(hits, stream=None) -> None:
 
 
 def cmd_search(args) -> int:
-    bank = _open(args)
     mode = "lexical" if args.lexical else args.mode
+    bank = _open(args, preload=mode != "lexical")
     hits = bank.search(args.query, args.k, kind=args.kind, opener=args.opener, body=args.body,
                        since=args.since, until=args.until, mode=mode)
     _notice(hits.notice)

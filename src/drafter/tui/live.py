@@ -4,7 +4,6 @@ with ``call_from_thread`` and are dropped when the draft or the query moved on m
 """
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -119,14 +118,12 @@ class LiveServices:
                         group="search", exclusive=True, exit_on_error=False)
 
     def _search(self, seq: int, query: str, kind, opener) -> None:
-        t0 = time.perf_counter()
         try:
             hits = self.bank.search(query, kind, opener, HITS, False)
-            self.call_from_thread(self._show_hits, seq, hits, "lexical", time.perf_counter() - t0)
+            self.call_from_thread(self._show_hits, seq, hits, "lexical")
             if self.model_ready and seq == self._query_seq:
                 hits = self.bank.search(query, kind, opener, HITS, True)
-                self.call_from_thread(self._show_hits, seq, hits, "lexical + semantic",
-                                      time.perf_counter() - t0)
+                self.call_from_thread(self._show_hits, seq, hits, "lexical + semantic")
         except DrafterError as exc:  # e.g. an opener no clause starts with
             self.call_from_thread(self._search_failed, seq, exc.message)
         except Exception as exc:  # a broken bank must not take the editor down
@@ -137,7 +134,7 @@ class LiveServices:
             self.ui(HitList).show([])
             self.ui(SearchPane).status(message)
 
-    def _show_hits(self, seq: int, hits: list[Hit], how: str, seconds: float) -> None:
+    def _show_hits(self, seq: int, hits: list[Hit], how: str) -> None:
         if seq != self._query_seq:
             return
         self.ui(HitList).show(hits)
@@ -148,7 +145,7 @@ class LiveServices:
         if notice and how != "lexical":
             more += f" · {notice}"
         self.ui(SearchPane).status(
-            f"{len(hits)} hits ({how}, {seconds * 1000:.0f} ms){more} · Enter inserts, p/o as PP/OP")
+            f"{len(hits)} hits ({how}){more} · Enter inserts, p/o as PP/OP")
 
     def on_hit_list_insert(self, event: HitList.Insert) -> None:
         hit, kind = event.hit, _KINDS.get(event.kind, Kind.OPERATIVE)

@@ -13,12 +13,12 @@ _RES = re.compile(r"\bresolution\s+((?:S-)?\d{1,4}/\d{1,4}(?:\s[A-Z](?![\w/-]))?
 def resolution_date(ctx) -> None:
     seen: set[str] = set()
     for p in ctx.body:
-        for m in _RES.finditer(p.text):
+        for m in _RES.finditer(ctx.text(p)):
             symbol = m.group(1).split()[0] if "(" not in m.group(1) else m.group(1)
             if symbol in seen:
                 continue
             seen.add(symbol)
-            after = p.text[m.end():]
+            after = ctx.text(p)[m.end():]
             if DATE_AFTER.match(after) or re.match(r"^,?\s+of\s+\d{1,2}\s+\w+\s+\d{4}", after):
                 continue
             ctx.report(p, f"first mention of resolution {symbol} has no date: write "

@@ -84,15 +84,15 @@ def footnote_marker(ctx) -> None:
 @kind("footnote_end")
 def footnote_end(ctx) -> None:
     for fn in ctx.doc.footnotes:
-        text = fn.text.rstrip()
+        text = ctx.text(fn).rstrip()
         if text and not text.endswith("."):
-            end_fix(ctx, fn, fn.text, ".", ",;:", f"note {fn.id} does not end with a full stop")
+            end_fix(ctx, fn, ctx.text(fn), ".", ",;:", f"note {fn.id} does not end with a full stop")
 
 
 def _convention_before(ctx, fid: str, instruments) -> dict | None:
     for p, ref, at in _body_refs(ctx):
         if ref == fid:
-            before = p.text[max(0, at - 160):at]
+            before = ctx.text(p)[max(0, at - 160):at]
             for inst in instruments:
                 if inst.get("treaty") and before.rstrip(" ,;”").endswith(inst["name"]):
                     return inst
@@ -104,7 +104,7 @@ def _convention_before(ctx, fid: str, instruments) -> dict | None:
 def treaty_form(ctx) -> None:
     instruments = ctx.params.get("instruments", [])
     for fn in ctx.doc.footnotes:
-        text = fn.text
+        text = ctx.text(fn)
         if not _TREATY_MENTION.search(text):
             continue
         ok = _TREATY_OK.search(text)
@@ -154,7 +154,7 @@ def official_records(ctx) -> None:
 def footnote_ibid(ctx) -> None:
     prev = None
     for fn in ctx.doc.footnotes:
-        text = " ".join(fn.text.split())
+        text = " ".join(ctx.text(fn).split())
         if prev is not None and text == prev and not starts_with_any(text, ["Ibid."]):
             ctx.report(fn, f"note {fn.id} repeats the note before it: write 'Ibid.'")
         prev = text
@@ -169,12 +169,12 @@ def first_mention_note(ctx) -> None:
         for name in names:
             if name in done:
                 continue
-            k = p.text.find(name)
+            k = ctx.text(p).find(name)
             if k < 0:
                 continue
             done.add(name)
             end = k + len(name)
-            tail = len(p.text[end:end + 3]) - len(p.text[end:end + 3].lstrip(",;:.”)"))
+            tail = len(ctx.text(p)[end:end + 3]) - len(ctx.text(p)[end:end + 3].lstrip(",;:.”)"))
             if not any(end <= at <= end + tail for at in refs):
                 ctx.report(p, f"first mention of the {name} has no footnote: cite its source in a note",
                            k, end)

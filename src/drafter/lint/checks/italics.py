@@ -62,7 +62,7 @@ def italic_scope(ctx) -> None:
         have = _italic_prefix(p)
         if have <= o.end:
             continue
-        extra = p.text[o.end:have].strip(" ,;:")
+        extra = ctx.text(p)[o.end:have].strip(" ,;:")
         if not extra:
             continue
         first, *rest = extra.split()

@@ -48,13 +48,13 @@ def opener_form(ctx) -> None:
     skip = ctx.params.get("skip", [])
     skip_rx = re.compile(ctx.params["skip_pattern"]) if ctx.params.get("skip_pattern") else None
     for p in _part(ctx):
-        text = p.text.lstrip()
+        text = ctx.text(p).lstrip()
         if not text or detect(text, part) or starts_with_any(text, skip) or \
                 (skip_rx and skip_rx.match(text)):
             continue
         shown = p.opener or _first_words(text, 1)
         head = shown.split()[0]
-        a = len(p.text) - len(text)
+        a = len(ctx.text(p)) - len(text)
         if part == "preambular":
             better = to_participle(head) + shown[len(head):] if head.endswith("s") else None
             hint = f"e.g. '{better}'" if better else "e.g. 'Recalling', 'Deeply concerned'"
@@ -74,7 +74,7 @@ def opener_unknown(ctx) -> None:
     skip = ctx.params.get("skip", [])
     for p in _part(ctx):
         o = ctx.opener(p)
-        text = p.text.lstrip()
+        text = ctx.text(p).lstrip()
         if o is None or not detect(text, part) or starts_with_any(text, skip):
             continue
         core = strip_intensifiers(" ".join(w for w in o.text.split() if w.lower() not in ("also", "further")))
@@ -92,11 +92,11 @@ def opener_forbidden(ctx) -> None:
     parts = ctx.params.get("parts", ["preambular", "operative"])
     paras = [p for p in ctx.tops if p.kind.value in parts]
     for p in paras:
-        text = p.text.lstrip()
+        text = ctx.text(p).lstrip()
         hit = starts_with_any(text, forms)
         if not hit or not text[:len(hit)].lower() == hit.lower():
             continue
-        a = len(p.text) - len(text)
+        a = len(ctx.text(p)) - len(text)
         written = text[:len(hit)]
         good = fixes.get(hit)
         expected = f": write '{good}'" if good else ": use an established opener (see conventions 2.2)"

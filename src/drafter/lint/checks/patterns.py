@@ -164,8 +164,8 @@ def referent_after_name(ctx) -> None:
     full = ctx.params["full"]
     short = _compile(ctx.params["short"], False)
     for p in ctx.body:
-        k = p.text.find(full)
-        for m in short.finditer(p.text):
+        k = ctx.text(p).find(full)
+        for m in short.finditer(ctx.text(p)):
             if k < 0 or m.start() < k:
                 ctx.report(p, f"'{m.group(0)}' before the full name: write '{full}' at the first "
                               "mention", m.start(), m.end())

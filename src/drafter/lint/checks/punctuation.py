@@ -49,23 +49,23 @@ def end_punctuation(ctx) -> None:
     following = _following(ctx)
     for p in paras:
         leaf = last_leaf(p)
-        text = leaf.text.rstrip()
+        text = ctx.text(leaf).rstrip()
         if not text or text.endswith(want):
             continue
         if text.endswith(":") and id(following.get(id(p))) in ctx.continuations:
             continue  # introduces unlabelled items (a list, a schedule) that follow it
         end = text[-1]
         got = f"ends with '{end}'" if end in _WHERE else "has no closing punctuation"
-        end_fix(ctx, leaf, leaf.text, want, replaceable,
+        end_fix(ctx, leaf, ctx.text(leaf), want, replaceable,
                 f"{label} {got}: it ends with {_WHERE[want]}")
 
 
 @kind("subparagraph_intro")
 def subparagraph_intro(ctx) -> None:
     for p in ctx.body:
-        text = p.text.rstrip()
+        text = ctx.text(p).rstrip()
         if p.subparagraphs and text and not text.endswith(":"):
-            end_fix(ctx, p, p.text, ":", ",;.", "the text before subparagraphs ends with "
+            end_fix(ctx, p, ctx.text(p), ":", ",;.", "the text before subparagraphs ends with "
                     f"'{text[-1]}': it ends with a colon")
 
 
@@ -74,9 +74,9 @@ def subparagraph_items(ctx) -> None:
     for p in ctx.body:
         for child in p.subparagraphs[:-1]:
             leaf = last_leaf(child)
-            text = leaf.text.rstrip()
+            text = ctx.text(leaf).rstrip()
             if text and not text.endswith(";"):
-                end_fix(ctx, leaf, leaf.text, ";", ",.:", f"subparagraph ({leaf.number}) ends with "
+                end_fix(ctx, leaf, ctx.text(leaf), ";", ",.:", f"subparagraph ({leaf.number}) ends with "
                         f"'{text[-1]}': items before the last end with a semicolon")
 
 
@@ -91,13 +91,13 @@ def subparagraph_labels(ctx) -> None:
                 span = m.label_span if m is not None else None
                 ctx.report(child, f"subparagraph labelled '({child.number})' is item {i + 1}: "
                                   f"expected '({want})'", joined=span, fix=want if span else None)
-            text = child.text
+            text = ctx.text(child)
             k = len(text) - len(text.lstrip())
             if text[k:k + 1].islower():
                 ctx.report(child, f"subparagraph ({child.number}) starts in lower case: "
                                   "capitalize its first word", k, k + 1, fix=text[k].upper())
     for p in ctx.doc.preamble + ctx.doc.operative:  # continuations included: "a) …" is one
-        if p.number is None and _BAD_LABEL.match(p.text):
-            label = _BAD_LABEL.match(p.text).group(1)
-            ctx.report(p, f"subparagraph label '{p.text.split()[0]}' is malformed: "
+        if p.number is None and _BAD_LABEL.match(ctx.text(p)):
+            label = _BAD_LABEL.match(ctx.text(p)).group(1)
+            ctx.report(p, f"subparagraph label '{ctx.text(p).split()[0]}' is malformed: "
                           f"write '({label})' followed by a capital")

@@ -64,7 +64,7 @@ def op_numbering(ctx) -> None:
     ops = ctx.operative
     if len(ops) < 2:
         return
-    xrefs = any(_XREF.search(p.text) for p in ctx.body)
+    xrefs = any(_XREF.search(ctx.text(p)) for p in ctx.body)
     i = 0
     for k, p in enumerate(ops):
         i += 1
