@@ -22,16 +22,17 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
-
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from drafter.bank import open_bank  # noqa: E402
+from drafter.bank import open_bank  # noqa: E402  (before numpy: it sets the BLAS thread count)
 from drafter.bank.clause import Clause  # noqa: E402
 from drafter.bank.embed import cache_dir, load_embedder  # noqa: E402
 from drafter.bank.ingest import clauses_from_jsonl  # noqa: E402
-from drafter.bank.store import VectorCache, open_store, write_store  # noqa: E402
+from drafter.bank.store import open_store, write_store  # noqa: E402
+from drafter.bank.vectors import VectorCache  # noqa: E402
+
+import numpy as np  # noqa: E402
 
 CORPUS = Path("/work/shared/corpus/paragraphs.jsonl")
 TARGET = 100_000

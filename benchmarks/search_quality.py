@@ -35,7 +35,8 @@ from drafter.bank import open_bank  # noqa: E402
 from drafter.bank.clause import normalise  # noqa: E402
 from drafter.bank.embed import cache_dir, load_embedder  # noqa: E402
 from drafter.bank.ingest import clauses_from_jsonl, in_topic  # noqa: E402
-from drafter.bank.store import VectorCache, write_store  # noqa: E402
+from drafter.bank.store import write_store  # noqa: E402
+from drafter.bank.vectors import VectorCache  # noqa: E402
 
 CORPUS = Path("/work/shared/corpus/paragraphs.jsonl")
 

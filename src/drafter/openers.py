@@ -42,19 +42,62 @@ def _starts(text: str, phrase: str) -> bool:
     return text.startswith(phrase) and (len(text) == len(phrase) or not text[len(phrase)].isalpha())
 
 
+def _key(text: str) -> str:
+    """The leading run of letters: a phrase can only start ``text`` if their keys are equal."""
+    i = 0
+    n = len(text)
+    while i < n and text[i].isalpha():
+        i += 1
+    return text[:i]
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Lexicon phrases grouped by leading word, each group in the lexicon's (longest-first) order.
+
+    ``exact[key]`` holds the phrases whose own key is ``key``; ``folded[key.lower()]`` the
+    phrases whose key matches case-insensitively (for the lower-case forms after an intensifier).
+    Looking up a group instead of scanning the lexicon gives the same first match, faster.
+    """
+
+    exact: dict
+    folded: dict
+
+
+def _index(phrases: tuple[str, ...]) -> _Index:
+    exact: dict[str, list[str]] = {}
+    folded: dict[str, list[str]] = {}
+    for ph in phrases:
+        exact.setdefault(_key(ph), []).append(ph)
+        folded.setdefault(_key(ph).lower(), []).append(ph)
+    return _Index({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in folded.items()})
+
+
+@lru_cache(maxsize=1)
+def _indexes() -> tuple[_Index, _Index, _Index, _Index]:
+    lex = lexicon()
+    return (_index(lex.preambular), _index(lex.operative), _index(lex.intensifiers),
+            _index((*lex.sequence_adverbs, *lex.particles)))
+
+
+def _first_match(text: str, index: _Index, folded: bool) -> str | None:
+    """First phrase (in lexicon order) with ``_starts(text, phrase)``, or with its lower-case form
+    when ``folded``: what a scan of the whole lexicon returns."""
+    key = _key(text)
+    if not folded:
+        return next((ph for ph in index.exact.get(key, ()) if _starts(text, ph)), None)
+    return next((ph for ph in index.folded.get(key.lower(), ())
+                 if _starts(text, ph) or _starts(text, ph.lower())), None)
+
+
 def _take_particles(text: str, pos: int, lex: Lexicon) -> int:
     """Extend an opener over particles ("upon", "with concern") and sequence adverbs."""
-    changed = True
-    while changed:
-        changed = False
-        rest = text[pos:]
-        if not rest.startswith(" "):
+    index = _indexes()[3]
+    while text.startswith(" ", pos):
+        word = _first_match(text[pos + 1:], index, False)
+        if word is None:
             break
-        for word in (*lex.sequence_adverbs, *lex.particles):
-            if _starts(rest[1:], word):
-                pos += 1 + len(word)
-                changed = True
-                break
+        pos += 1 + len(word)
     return pos
 
 
@@ -83,18 +126,18 @@ def detect_opener(text: str, kind: str | None = None) -> str | None:
     """
     lex = lexicon()
     text = text.lstrip()
-    pools = {"preambular": (lex.preambular,), "operative": (lex.operative,)}.get(
-        kind or "", (lex.preambular, lex.operative))
     # 1. lexicon phrase, possibly after intensifiers ("Deeply concerned", "Also requests")
+    pre_ix, op_ix, int_ix, _ = _indexes()
+    indexes = {"preambular": (pre_ix,), "operative": (op_ix,)}.get(kind or "", (pre_ix, op_ix))
     pos = 0
     for _ in range(2):
-        for pool in pools:
-            for phrase in pool:
-                if _starts(text[pos:], phrase) or (pos and _starts(text[pos:], phrase.lower())):
-                    return text[: _take_particles(text, pos + len(phrase), lex)]
-        hit = next((w for w in lex.intensifiers if _starts(text[pos:], w)
-                    or (pos and _starts(text[pos:], w.lower()))), None)
-        if not hit or not text[pos + len(hit):].startswith(" "):
+        rest = text[pos:] if pos else text
+        for index in indexes:
+            phrase = _first_match(rest, index, bool(pos))
+            if phrase is not None:
+                return text[: _take_particles(text, pos + len(phrase), lex)]
+        hit = _first_match(rest, int_ix, bool(pos))
+        if not hit or not text.startswith(" ", pos + len(hit)):
             break
         pos += len(hit) + 1
     # 2. morphology: [intensifiers] head-word [particles]

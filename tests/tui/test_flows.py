@@ -424,3 +424,24 @@ def test_command_palette_runs_edits(make_app, draft):
             assert app.doc.operative[1].text.startswith("Requests the United Nations")
             assert [p.number for p in app.doc.operative] == ["1", "2", "3", "4", "5"]
     run(flow())
+
+
+def test_apply_all_safe_fixes_is_one_undo_step(make_app, tmp_path, fixtures):
+    from drafter.tui import services
+
+    bad = tmp_path / "bad-draft.md"
+    bad.write_text((fixtures / "bad-draft.md").read_text())
+
+    async def flow():
+        app = make_app(bad, services=services)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot, 0.8)
+            before, fixable = app.doc, sum(f.fixable for f in app.findings)
+            assert fixable >= 3
+            app.action_fix_all()
+            await settle(pilot, 0.8)
+            assert not any(f.fixable for f in app.findings)
+            assert "UNODC" not in render_markdown(app.doc)
+            await pilot.press("ctrl+z")
+            assert app.doc == before
+    run(flow())

@@ -80,3 +80,14 @@ def test_model_can_be_switched_off(monkeypatch):
     monkeypatch.setenv("DRAFTER_NO_MODEL", "1")
     with pytest.raises(ModelUnavailable, match="DRAFTER_NO_MODEL"):
         load_embedder()
+
+
+@pytest.mark.model
+def test_cli_error_while_the_model_loads_is_still_one_line():
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, "-m", "drafter", "search", "drugs", "--opener", "Reqeusts", "--no-user"],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2, out.stderr
+    assert out.stderr.strip().splitlines() == [
+        "drafter: error: unknown opener 'Reqeusts': no clause in the bank starts with it (did you mean 'Requests'?)"]

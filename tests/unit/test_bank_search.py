@@ -103,7 +103,7 @@ def test_bad_input_is_a_clear_error(bank, kwargs, message):
 
 
 def test_model_unavailable_falls_back_to_lexical_with_notice(store_dir, monkeypatch):
-    def broken():
+    def broken(**_kw):
         raise ModelUnavailable("model files missing")
     monkeypatch.setattr("drafter.bank.library.load_embedder", broken)
     monkeypatch.setattr("drafter.bank.library.model_id", lambda: "fake-model-1")
@@ -144,7 +144,7 @@ def test_warm_up_loads_the_model_in_background(store_dir, fake, monkeypatch):
     calls = []
     import drafter.bank.library as lib
     orig = lib.load_embedder
-    lib.load_embedder = lambda: calls.append(1) or fake
+    lib.load_embedder = lambda **_kw: calls.append(1) or fake
     try:
         assert not bank.semantic_ready()
         assert bank.search("psychoactive", 1, wait_model=False).mode == "lexical"

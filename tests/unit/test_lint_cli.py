@@ -53,8 +53,11 @@ def test_json_output_fields(capsys, bad):
     code, out, _ = run(capsys, bad, "--format", "json")
     data = json.loads(out)
     assert code == 1 and len(data) == 8
-    assert set(data[0]) == {"path", "line", "column", "end_line", "end_column", "rule", "severity",
-                            "message", "fix"}
+    assert set(data[0]) == {"path", "address", "line", "column", "end_line", "end_column", "rule",
+                            "severity", "message", "fix"}
+    assert all(d["address"] for d in data)  # every finding of this draft is in a PP, OP or note
+    addresses = {d["rule"]: d["address"] for d in data}
+    assert addresses["UN.FN.AFTER_PUNCT"].startswith("PP ") and addresses["UN.PP.OPENER_FORM"].startswith("PP ")
     fixes = {d["rule"]: d["fix"] for d in data}
     assert fixes["UN.FN.AFTER_PUNCT"] == ",¹" and fixes["UN.PP.OPENER_FORM"] is None
 

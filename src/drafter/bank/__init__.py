@@ -14,7 +14,14 @@ Public API (light to import: numpy only; the model loads on first semantic use):
 """
 from __future__ import annotations
 
-from .clause import Clause, normalise, short_symbol
+import os
+
+# One BLAS thread: a 384-wide matrix-vector product is memory bound, and OpenBLAS's thread pool
+# made it 10-40x slower on a busy 2-core machine (0.2 ms -> 10 ms). Only effective when numpy is
+# not imported yet; an explicit setting by the user wins.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from .clause import Clause, normalise, short_symbol  # noqa: E402
 from .embed import ModelUnavailable
 from .library import Bank, open_bank, shipped_bank_dir, user_bank_dir
 from .precedent import Verdict, precedent, summary

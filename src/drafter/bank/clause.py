@@ -62,10 +62,16 @@ class Clause:
             object.__setattr__(self, "hash", text_hash(self.text))
 
     @property
+    def label(self) -> str | None:
+        """The number as printed, or for preambular (and unnumbered) paragraphs the position."""
+        if self.kind != "preambular" and self.number:
+            return self.number
+        return str(self.position) if self.position else None
+
+    @property
     def address(self) -> str:
-        """"PP 3" / "OP 7" / "rec. (b)"."""
-        label = self.number if self.kind != "preambular" and self.number else self.position
-        return f"{_SHORT.get(self.kind, self.kind)} {label if label is not None else '?'}"
+        """"PP 3" / "OP 7" / "rec. b"."""
+        return f"{_SHORT.get(self.kind, self.kind)} {self.label or '?'}"
 
     def to_json(self) -> dict:
         d = asdict(self)

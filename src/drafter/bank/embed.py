@@ -187,14 +187,15 @@ class SentenceTransformerEmbedder:
         return np.asarray(vecs, dtype=np.float32)
 
 
-def load_embedder(kind: str = "onnx") -> Embedder:
-    """The default encoder; raises ModelUnavailable with a one-line reason."""
+def load_embedder(kind: str = "onnx", threads: int | None = None) -> Embedder:
+    """The default encoder; raises ModelUnavailable with a one-line reason. One thread is fastest
+    for single queries on a busy machine; batches (building a bank) want more."""
     if os.environ.get("DRAFTER_NO_MODEL"):
         raise ModelUnavailable("model disabled by DRAFTER_NO_MODEL")
     try:
         if kind == "sentence-transformers":
             return SentenceTransformerEmbedder()
-        return OnnxEmbedder()
+        return OnnxEmbedder(threads=threads)
     except ModelUnavailable:
         raise
     except Exception as exc:  # any loader failure becomes a notice, never a traceback

@@ -16,6 +16,8 @@ import numpy as np
 from .embed import Embedder, ModelUnavailable, load_embedder, model_id
 from .store import BankError, Store, open_store
 
+QUERY_THREADS = 1  # onnxruntime threads for queries: measured faster than 2 on a shared 2-core machine
+
 
 def shipped_bank_dir() -> Path:
     env = os.environ.get("DRAFTER_BANK")
@@ -77,7 +79,7 @@ class Bank:
         with self._lock:
             if self._embedder is None and self._model_error is None:
                 try:
-                    self._embedder = load_embedder()
+                    self._embedder = load_embedder(threads=QUERY_THREADS)
                 except ModelUnavailable as exc:
                     self._model_error = str(exc)
         return self._embedder
@@ -85,6 +87,12 @@ class Bank:
     @property
     def model_error(self) -> str | None:
         return self._model_error
+
+    def settle(self) -> None:
+        """Wait for a background model load to finish (call before the process exits: tearing
+        down the interpreter under a thread inside onnxruntime aborts the process)."""
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join()
 
     def semantic_ready(self) -> bool:
         return self._embedder is not None
@@ -122,7 +130,7 @@ def _preload() -> tuple[threading.Thread, dict]:
 
     def work():
         try:
-            box["embedder"] = load_embedder()
+            box["embedder"] = load_embedder(threads=QUERY_THREADS)
         except ModelUnavailable as exc:
             box["error"] = str(exc)
     thread = threading.Thread(target=work, name="drafter-model-preload", daemon=True)
@@ -139,13 +147,20 @@ def open_bank(path: str | Path | None = None, user: str | Path | None | bool = N
     corrupt store."""
     loader, box = _preload() if preload and embedder is None else (None, None)
     layers = []
-    base = Path(path) if path else shipped_bank_dir()
-    if (base / "manifest.json").exists() or path:
-        layers.append(Layer("shipped" if not path else base.name or str(base), open_store(base)))
-    if user is not False:
-        udir = Path(user) if user else user_bank_dir()
-        if (udir / "manifest.json").exists():
-            layers.append(Layer("user", open_store(udir)))
+    try:
+        base = Path(path) if path else shipped_bank_dir()
+        if (base / "manifest.json").exists() or path:
+            layers.append(Layer("shipped" if not path else base.name or str(base), open_store(base)))
+        if user is not False:
+            udir = Path(user) if user else user_bank_dir()
+            if (udir / "manifest.json").exists():
+                layers.append(Layer("user", open_store(udir)))
+        if not layers:
+            raise BankError("no clause bank found; build one with `drafter bank build`")
+    except BaseException:
+        if loader is not None:
+            loader.join()  # see Bank.settle
+        raise
     if loader is None:
         return Bank(layers, embedder)
 

@@ -45,7 +45,7 @@ class Verdict:
                 "ratio": round(self.ratio, 4),
                 "similarity": None if self.similarity is None else round(self.similarity, 4),
                 "source": None if c is None else {"id": c.id, "symbol": c.symbol, "body": c.body,
-                                                  "year": c.year, "kind": c.kind, "number": c.number or c.position,
+                                                  "year": c.year, "kind": c.kind, "number": c.label,
                                                   "text": c.text, "also_in": self.also_in},
                 "diff": [{"op": op, "bank": a, "draft": b} for op, a, b in self.diff]}
 

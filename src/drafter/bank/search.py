@@ -41,7 +41,7 @@ class Hit:
     def to_json(self) -> dict:
         c = self.clause
         return {"score": round(self.score, 4), "id": c.id, "symbol": c.symbol, "body": c.body,
-                "year": c.year, "kind": c.kind, "number": c.number if c.number else c.position,
+                "year": c.year, "kind": c.kind, "number": c.label,
                 "opener": c.opener, "text": c.text, "also_in": self.also_in,
                 "title": c.title, "date": c.date, "footnotes": list(c.footnotes),
                 "lexical": round(self.lexical, 4),
@@ -73,7 +73,7 @@ def _opener_ids(openers: list[str], verb: str) -> np.ndarray:
 
 
 def filter_mask(bank, layer, kind=None, opener=None, body=None, since=None, until=None):
-    """Boolean mask of a layer's clauses passing the filters (None when there is no filter)."""
+    """Boolean mask of a layer's clauses passing the filters."""
     s = layer.store
     mask = np.ones(s.n, dtype=bool)
     ki = _kind_index(kind)
@@ -104,6 +104,14 @@ def _check_filters(bank, opener, since, until) -> None:
             best = process.extractOne(opener, known)
             hint = f" (did you mean {best[0]!r}?)" if best else ""
             raise DrafterError(f"unknown opener {opener!r}: no clause in the bank starts with it{hint}")
+
+
+def _first_member(store, row: int, mask) -> int:
+    """A clause with the text of vector row ``row`` that passes the filters."""
+    members = store.row_members(row)
+    if mask is None:
+        return int(members[0])
+    return int(next(m for m in members if mask[m]))
 
 
 def _top(scores: np.ndarray, n: int) -> np.ndarray:
@@ -158,21 +166,34 @@ def search(bank, query: str, k: int = 10, kind=None, opener=None, body=None, sin
     idf = idf_table(terms, [layer.store.lexical for layer in bank.layers])
     stale = set(bank.stale_layers()) if emb is not None else set()
 
+    filters = (kind, opener, body, since, until)
+    filtered = any(f is not None for f in filters)
     cands = []  # (layer index, clause index, bm25, cosine or None)
     for li, layer in enumerate(bank.layers):
-        mask = filter_mask(bank, layer, kind, opener, body, since, until)
-        lex = layer.store.lexical.scores(terms, idf) if used != "semantic" else np.zeros(layer.store.n, np.float32)
-        lex[~mask] = -1.0
-        sem = None
-        if qvec is not None and layer.name not in stale:
-            sem = (layer.dense() @ qvec)[layer.store.vec_row]
-            sem[~mask] = -2.0
+        s = layer.store
+        mask = filter_mask(bank, layer, *filters) if filtered else None
         picked = set()
+        lex = None
         if used != "semantic":
+            lex = s.lexical.scores(terms, idf)
+            if mask is not None:
+                lex[~mask] = 0.0
             picked.update(i for i in _top(lex, POOL).tolist() if lex[i] > 0)
-        if sem is not None and used != "lexical":
-            picked.update(i for i in _top(sem, POOL).tolist() if sem[i] > -2.0)
-        cands.extend((li, i, float(max(lex[i], 0.0)), None if sem is None else float(sem[i])) for i in picked)
+        sem_rows = None
+        if qvec is not None and layer.name not in stale:
+            # one cosine per distinct text (repeats across years share a vector row)
+            sem_rows = layer.dense() @ qvec
+            if used != "lexical":
+                ranked_rows = sem_rows
+                if mask is not None:
+                    allowed = np.zeros(len(sem_rows), dtype=bool)
+                    allowed[s.vec_row[mask]] = True
+                    ranked_rows = np.where(allowed, sem_rows, -2.0)
+                for r in _top(ranked_rows, POOL).tolist():
+                    if ranked_rows[r] > -2.0:
+                        picked.add(_first_member(s, r, mask))
+        cands.extend((li, i, 0.0 if lex is None else float(lex[i]),
+                      None if sem_rows is None else float(sem_rows[s.vec_row[i]])) for i in picked)
     if not cands:
         return Results([], used, notice)
 
@@ -191,18 +212,18 @@ def search(bank, query: str, k: int = 10, kind=None, opener=None, body=None, sin
         return semantic_weight * semn + (1 - semantic_weight) * lexn
 
     ranked = sorted(cands, key=lambda c: (-fused(c), c[0], c[1]))
-    masks = {}
-    return Results(_collapse(bank, ranked, fused, k, frozenset(terms), masks,
-                             (kind, opener, body, since, until), best_lex), used, notice)
+    return Results(_collapse(bank, ranked, fused, k, frozenset(terms), filters if filtered else None,
+                             best_lex), used, notice)
 
 
-def _collapse(bank, ranked, fused, k, terms, masks, filters, best_lex) -> list[Hit]:
+def _collapse(bank, ranked, fused, k, terms, filters, best_lex) -> list[Hit]:
     """Turn ranked candidates into at most ``k`` hits, one per clause repeated across years."""
     from rapidfuzz import fuzz
     hits: list[Hit] = []
     norms: list[str] = []
     seen_rows: set[tuple[int, int]] = set()
     years: dict[str | None, int] = {}
+    masks: dict[int, np.ndarray] = {}
     for li, i, lex, sem in ranked:
         if len(hits) >= k and len(seen_rows) >= 2 * k:
             break  # folding later twins into the hits is worth a few more reads, not all
@@ -211,9 +232,11 @@ def _collapse(bank, ranked, fused, k, terms, masks, filters, best_lex) -> list[H
         if (li, int(s.vec_row[i])) in seen_rows:
             continue
         seen_rows.add((li, int(s.vec_row[i])))
-        if li not in masks:
-            masks[li] = filter_mask(bank, layer, *filters)
-        members = [m for m in s.same_text(i).tolist() if masks[li][m]] or [i]
+        members = s.same_text(i).tolist()
+        if filters is not None:
+            if li not in masks:
+                masks[li] = filter_mask(bank, layer, *filters)
+            members = [m for m in members if masks[li][m]] or [i]
         members.sort(key=lambda m: (-int(s.year[m]), m))
         members = members[:MAX_ALSO_IN + 1]
         rep = s.clause(members[0])
@@ -222,7 +245,8 @@ def _collapse(bank, ranked, fused, k, terms, masks, filters, best_lex) -> list[H
             years.setdefault(s.symbol_of(m), int(s.year[m]))
         norm = " ".join(rep.text.lower().split())
         twin = next((h for h, n in zip(hits, norms)
-                     if abs(len(n) - len(norm)) < 0.2 * max(len(n), 1) and fuzz.ratio(n, norm) >= COLLAPSE_RATIO), None)
+                     if abs(len(n) - len(norm)) < 0.2 * max(len(n), 1)
+                     and fuzz.ratio(n, norm, score_cutoff=COLLAPSE_RATIO)), None)
         if twin is not None:
             twin.also_in.extend(x for x in [rep.symbol, *others] if x and x != twin.clause.symbol and x not in twin.also_in)
             continue

@@ -18,7 +18,7 @@ import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
 import numpy as np
 
@@ -26,13 +26,13 @@ from ..errors import DrafterError
 from ..fileio import atomic_write
 from .clause import BODIES, KINDS, Clause
 from .lexical import LexicalIndex, build_index
+from .vectors import Progress, VectorCache, encode_missing
 
 FORMAT = 1
 FILES = ("clauses.jsonl", "vectors.npy", "index.npz")
 CREDIT = ('Source: United Nations, General Assembly and Economic and Social Council resolutions. '
           '"When using the files, the user must acknowledge the United Nations as the source of the information."')
 REBUILD_HINT = "rebuild it with `drafter bank build` (or `drafter bank add` for the user bank)"
-Progress = Callable[[int, int], None]
 
 
 class BankError(DrafterError):
@@ -112,11 +112,14 @@ class Store:
 
     def same_text(self, i: int) -> np.ndarray:
         """Indices of clauses whose text is identical to clause i's (they share a vector row)."""
+        return self.row_members(int(self.vec_row[i]))
+
+    def row_members(self, r: int) -> np.ndarray:
+        """Indices of the clauses whose text is vector row ``r``."""
         if self._by_row is None:  # clause indices grouped by vector row, built on first use
             order = np.argsort(self.vec_row, kind="stable")
             self._by_row = (order, self.vec_row[order])
         order, rows = self._by_row
-        r = self.vec_row[i]
         return order[np.searchsorted(rows, r, "left"):np.searchsorted(rows, r, "right")]
 
 
@@ -155,67 +158,6 @@ def open_store(path: str | Path) -> Store:
                  arrays["symbols"].tolist(), lexical, vectors)
 
 
-class VectorCache:
-    """Vectors already computed, keyed by text hash, for one model id (the user cache dir)."""
-
-    def __init__(self, folder: Path | None, model_id: str | None):
-        self.folder, self.model_id = folder, model_id
-        self._rows: dict[str, tuple[np.ndarray, int]] = {}
-
-    def add_arrays(self, hashes: Iterable[str], vectors: np.ndarray) -> None:
-        for i, h in enumerate(hashes):
-            self._rows.setdefault(str(h), (vectors, i))
-
-    def load_folder(self) -> None:
-        if not self.folder or not self.folder.is_dir():
-            return
-        for f in sorted(self.folder.glob("*.npz")):
-            try:
-                with np.load(f, allow_pickle=False) as a:
-                    if str(a["model_id"]) == self.model_id:
-                        self.add_arrays(a["hashes"].tolist(), a["vectors"])
-            except (OSError, ValueError, KeyError):
-                continue  # a damaged cache chunk only costs re-encoding
-
-    def get(self, h: str) -> np.ndarray | None:
-        hit = self._rows.get(h)
-        return None if hit is None else hit[0][hit[1]]
-
-    def save_chunk(self, hashes: list[str], vectors: np.ndarray) -> None:
-        if not self.folder or not hashes:
-            return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        buf = io.BytesIO()
-        np.savez(buf, hashes=np.array(hashes), vectors=vectors.astype(np.float16), model_id=np.array(self.model_id))
-        atomic_write(self.folder / f"chunk-{hashlib.sha256(''.join(hashes).encode()).hexdigest()[:16]}.npz", buf.getvalue())
-
-
-def _encode_missing(hashes: list[str], texts: dict[str, str], embedder, cache: VectorCache,
-                    progress: Progress | None, batch: int = 256) -> tuple[np.ndarray, int]:
-    """Vectors for sorted unique hashes; only hashes absent from the cache go to the embedder."""
-    dim = embedder.dim
-    out = np.zeros((len(hashes), dim), dtype=np.float16)
-    missing = []
-    for i, h in enumerate(hashes):
-        v = cache.get(h)
-        if v is None:
-            missing.append(i)
-        else:
-            out[i] = v
-    done = 0
-    if progress:
-        progress(0, len(missing))
-    for start in range(0, len(missing), batch):
-        idx = missing[start:start + batch]
-        vecs = embedder.encode([texts[hashes[i]] for i in idx])
-        out[idx] = vecs.astype(np.float16)
-        cache.save_chunk([hashes[i] for i in idx], vecs)
-        done += len(idx)
-        if progress:
-            progress(done, len(missing))
-    return out, len(missing)
-
-
 def write_store(path: str | Path, clauses: Iterable[Clause], embedder=None,
                 cache: VectorCache | None = None, progress: Progress | None = None) -> dict:
     """Write a store (replacing any old one), reusing vectors whose text and model are unchanged.
@@ -247,7 +189,7 @@ def write_store(path: str | Path, clauses: Iterable[Clause], embedder=None,
     encoded = 0
     vectors = None
     if embedder is not None:
-        vectors, encoded = _encode_missing(hashes, {c.hash: c.text for c in ordered}, embedder, cache, progress)
+        vectors, encoded = encode_missing(hashes, {c.hash: c.text for c in ordered}, embedder, cache, progress)
     openers = sorted({c.opener for c in ordered if c.opener})
     op_ix = {o: i for i, o in enumerate(openers)}
     symbols = sorted({c.symbol for c in ordered if c.symbol})

@@ -30,13 +30,19 @@ def _open(args, preload: bool = False):
 
 # -- bank build / add ----------------------------------------------------------------------
 class _Bar:
-    """A tqdm progress bar on a terminal, silence otherwise."""
+    """A tqdm progress bar on a terminal; a line per tenth of the work in a log."""
 
     def __init__(self, label: str):
-        self.label, self.bar = label, None
+        self.label, self.bar, self.step = label, None, -1
 
     def __call__(self, done: int, total: int) -> None:
-        if not total or not sys.stderr.isatty():
+        if not total:
+            return
+        if not sys.stderr.isatty():
+            step = done * 10 // total
+            if step > self.step:
+                self.step = step
+                print(f"{self.label}: {done}/{total} texts", file=sys.stderr, flush=True)
             return
         if self.bar is None:
             from tqdm import tqdm
@@ -59,7 +65,8 @@ def _embedder_for_build(args):
 
 def _write(target: Path, clauses, args) -> int:
     from ..bank.embed import cache_dir
-    from ..bank.store import VectorCache, write_store
+    from ..bank.store import write_store
+    from ..bank.vectors import VectorCache
     embedder = _embedder_for_build(args)
     cache = None
     if embedder is not None:
@@ -193,8 +200,11 @@ def print_hits(hits, stream=None) -> None:
 def cmd_search(args) -> int:
     mode = "lexical" if args.lexical else args.mode
     bank = _open(args, preload=mode != "lexical")
-    hits = bank.search(args.query, args.k, kind=args.kind, opener=args.opener, body=args.body,
-                       since=args.since, until=args.until, mode=mode)
+    try:
+        hits = bank.search(args.query, args.k, kind=args.kind, opener=args.opener, body=args.body,
+                           since=args.since, until=args.until, mode=mode)
+    finally:
+        bank.settle()
     _notice(hits.notice)
     if args.json:
         print(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=1))

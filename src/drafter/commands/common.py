@@ -19,7 +19,11 @@ def emit(data: str | bytes, out: str | None, inputs: tuple[str, ...] = (), force
     target = Path(out).resolve()
     if not force and any(Path(i).resolve() == target for i in inputs):
         raise DrafterError("refusing to overwrite an input file (name another -o)", out)
+    if not target.parent.is_dir():
+        raise DrafterError(f"cannot write: no such folder {str(Path(out).parent)!r}", out)
+    if target.is_dir():
+        raise DrafterError("cannot write: is a directory", out)
     try:
         atomic_write(out, data)
     except OSError as exc:
-        raise DrafterError(f"cannot write: {exc.strerror}", out) from None
+        raise DrafterError(f"cannot write: {exc.strerror or exc}", out) from None

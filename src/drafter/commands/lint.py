@@ -30,8 +30,9 @@ def _read(path: str):
         doc = parse_text(text, path, fmt)
     except ImportError as exc:
         raise DrafterError(f"this input format cannot be read yet ({exc.name} is missing)", path) from None
-    if not doc.paragraphs and doc.title is None:
-        raise DrafterError("no resolution structure found (no title, preambular or operative paragraphs)", path)
+    if doc.title is None and doc.organ is None and not any(p.opener or p.number for p in doc.paragraphs):
+        raise DrafterError("no resolution structure found (no title, organ line, numbered paragraph "
+                           "or paragraph opening with a preambular or operative verb)", path)
     return doc, text, fmt
 
 

@@ -11,6 +11,7 @@ import re
 from functools import cached_property
 
 from ..model import Footnote, Kind, Organ, Paragraph, Resolution
+from ..parse.docx_address import is_paragraph_indexed, paragraph_address
 from ..parse.inline import SUPERSCRIPT
 from .finding import Finding
 from .rules import Rule
@@ -25,10 +26,10 @@ LABELS = {
 FOOTNOTE_LABEL = re.compile(r"^(\[\^[^\]\s]+\]:|[" + SUPERSCRIPT + r"]+|\d+/)\s*")
 
 
-def is_heading(p: Paragraph, italics_used: bool) -> bool:
+def is_heading(p: Paragraph, italics_used: bool, text: str | None = None) -> bool:
     """An unnumbered short line without closing punctuation or (italic) opener ("Part I",
     "A. Budget", "Peacebuilding financing"): a section heading, not a PP or OP."""
-    text = p.text.strip()
+    text = (p.text if text is None else text).strip()
     if p.number is not None or p.subparagraphs or not text or text[-1] in ".,;:":
         return False
     words = len(text.split())
@@ -60,6 +61,7 @@ class Context:
         self._maps: dict[int, BlockMap | None] = {}
         self._texts: dict[int, str] = {}
         self._openers: dict[int, object] = {}
+        self._units: dict[str, list] = {}
         self.continuations: set[int] = set()
 
     # -- document views ------------------------------------------------------------------
@@ -70,13 +72,13 @@ class Context:
     @cached_property
     def _parts(self) -> tuple[list[Paragraph], list[Paragraph]]:
         from .checks.util import detect as detect_opener
-        pre = [p for p in self.doc.preamble if not is_heading(p, self._italics_used)]
-        ops = [p for p in self.doc.operative if not is_heading(p, self._italics_used)]
+        pre = [p for p in self.doc.preamble if not is_heading(p, self._italics_used, self.text(p))]
+        ops = [p for p in self.doc.operative if not is_heading(p, self._italics_used, self.text(p))]
         if sum(p.number is not None for p in ops) >= 2:
             # Unnumbered blocks without an operative verb between numbered paragraphs are list
             # items, schedules or quoted text continuing the paragraph before, not OPs.
             self.continuations = {id(p) for p in ops if p.number is None
-                                  and not detect_opener(p.text.lstrip(), "operative")}
+                                  and not detect_opener(self.text(p).lstrip(), "operative")}
             ops = [p for p in ops if id(p) not in self.continuations]
         if not ops and pre:
             # A text without numbered paragraphs whose last paragraph opens with an operative
@@ -117,7 +119,7 @@ class Context:
         ops = self.operative
         if len(ops) < 4:
             return False
-        ok = sum(1 for p in ops if detect_opener(p.text.lstrip(), "operative"))
+        ok = sum(1 for p in ops if detect_opener(self.text(p).lstrip(), "operative"))
         return ok < len(ops) / 2
 
     @cached_property
@@ -130,7 +132,7 @@ class Context:
         key = id(p)
         if key not in self._openers:
             from .checks.util import opener
-            self._openers[key] = opener(p)
+            self._openers[key] = opener(p, self.text(p))
         return self._openers[key]
 
     @cached_property
@@ -143,6 +145,32 @@ class Context:
     def all_text(self) -> str:
         units = self.body + self.report_paragraphs + list(self.doc.footnotes)
         return "\n".join(self.text(u) for u in units)
+
+    def units(self, scope: str) -> list[tuple[object, str, str]]:
+        """(unit, text, lower-case text) of a rule's scope, built once per lint: body |
+        preambular | operative | tops | footnotes | all (body, report paragraphs, notes)."""
+        got = self._units.get(scope)
+        if got is None:
+            units: list = []
+            if scope in ("body", "all"):
+                units += self.body
+            elif scope == "preambular":
+                units += self.preamble
+            elif scope == "operative":
+                units += self.operative
+            elif scope == "tops":
+                units += self.tops
+            if scope == "all":
+                units += self.report_paragraphs
+            if scope in ("footnotes", "all"):
+                units += self.doc.footnotes
+            got = self._units[scope] = [(u, self.text(u), self.lower(u)) for u in units]
+        return got
+
+    @cached_property
+    def body_text(self) -> str:
+        """Every PP, OP and subparagraph, one a line (for whole-document searches)."""
+        return "\n".join(self.text(p) for p in self.body)
 
     def text(self, unit) -> str:
         """Plain text of a paragraph or note, computed once per lint."""
@@ -208,8 +236,37 @@ class Context:
         if m is not None and joined is not None and not m.exact:
             fix = None
         self.findings.append(Finding(self.path, *pos, rule.id, rule.severity, message, fix,
-                                     safe=rule.fix_safe and fix is not None))
+                                     safe=rule.fix_safe and fix is not None,
+                                     address=self.address(obj, pos[0])))
 
     def report_doc(self, message: str, line: int = 1) -> None:
         rule = self.rule
-        self.findings.append(Finding(self.path, line, 1, line, 1, rule.id, rule.severity, message))
+        self.findings.append(Finding(self.path, line, 1, line, 1, rule.id, rule.severity, message,
+                                     address=self.address(None, line)))
+
+    # -- addresses -----------------------------------------------------------------------
+    @cached_property
+    def _addresses(self) -> dict[int, str]:
+        """Address of every paragraph, subparagraph and note, as the document numbers them."""
+        out: dict[int, str] = {}
+
+        def add(addr: str, p: Paragraph) -> None:
+            out[id(p)] = addr
+            for sub in p.subparagraphs:
+                add(f"{addr} ({sub.number})" if sub.number else addr, sub)
+
+        for addr, top in self.doc.addressed():
+            add(addr, top)
+        for fn in self.doc.footnotes:
+            out[id(fn)] = f"note {fn.id}"
+        if self.doc.organ is not None:
+            out[id(self.doc.organ)] = "organ line"
+        return out
+
+    def address(self, obj, line: int) -> str | None:
+        """Where ``obj`` is ("OP 7", "note 2"); for a Word file without an object, the block
+        at paragraph index ``line`` (``drafter.parse.docx_address``)."""
+        addr = self._addresses.get(id(obj)) if obj is not None else None
+        if addr is None and is_paragraph_indexed(self.path):
+            addr = paragraph_address(self.doc, line)
+        return addr

@@ -7,6 +7,7 @@ from ..model import FootnoteRef, Inline, Run, merge_runs
 
 SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = {c: str(i) for i, c in enumerate(SUPERSCRIPT)}
+_SPECIAL = re.compile(r"[\\*" + SUPERSCRIPT + r"]|\[\^")
 _TOKEN = re.compile(r"\\(.)|\[\^([^\]\s]+)\]|([" + SUPERSCRIPT + r"]+)|(\*)", re.S)
 
 
@@ -20,36 +21,38 @@ def digits_to_sup(s: str) -> str:
 
 def parse_inline(text: str) -> tuple[Inline, ...]:
     """Parse one block of inline Markdown into runs; ``*`` toggles italics, ``\\`` escapes."""
+    if _SPECIAL.search(text) is None:  # most text: one roman run (what the loop below returns)
+        return (Run(text),) if text else ()
     runs: list[Inline] = []
     buf: list[str] = []
     italic = False
     pos = 0
-
-    def flush() -> None:
+    for m in _TOKEN.finditer(text):
+        start = m.start()
+        if start > pos:
+            buf.append(text[pos:start])
+        pos = m.end()
+        group = m.lastindex
+        if group == 1:  # escaped character
+            buf.append(m.group(1))
+            continue
         if buf:
             runs.append(Run("".join(buf), italic))
-            buf.clear()
-
-    for m in _TOKEN.finditer(text):
-        buf.append(text[pos:m.start()])
-        pos = m.end()
-        escaped, caret, sup, star = m.groups()
-        if escaped is not None:
-            buf.append(escaped)
-        elif caret is not None:
-            flush()
-            runs.append(FootnoteRef(caret))
-        elif sup is not None:
-            flush()
-            runs.append(FootnoteRef(sup_to_digits(sup)))
-        elif star:
-            flush()
+            buf = []
+        if group == 4:
             italic = not italic
-    buf.append(text[pos:])
-    flush()
+        elif group == 2:
+            runs.append(FootnoteRef(m.group(2)))
+        else:
+            runs.append(FootnoteRef(sup_to_digits(m.group(3))))
+    if pos < len(text):
+        buf.append(text[pos:])
+    if buf:
+        runs.append(Run("".join(buf), italic))
     return merge_runs(runs)
 
 
+_NEEDS_ESCAPE = re.compile(r"[\\*" + SUPERSCRIPT + r"]|\[\^")
 _ESCAPE = re.compile(r"([\\*" + SUPERSCRIPT + r"]|\[(?=\^))")
 
 
@@ -60,6 +63,6 @@ def render_inline(runs: tuple[Inline, ...]) -> str:
         if isinstance(r, FootnoteRef):
             out.append(f"[^{r.id}]")
         else:
-            text = _ESCAPE.sub(r"\\\1", r.text)
+            text = _ESCAPE.sub(r"\\\1", r.text) if _NEEDS_ESCAPE.search(r.text) else r.text
             out.append(f"*{text}*" if r.italic else text)
     return "".join(out)

@@ -7,6 +7,7 @@ rule followed by ``¹ text`` notes, and a leading HTML comment.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, replace
 
@@ -85,13 +86,75 @@ def split_blocks(lines: list[str], first_line: int) -> list[Block]:
     return blocks
 
 
+# Plain YAML scalars that load as themselves (a str): letter first, no ": ", " #" or flow
+# syntax, and not one of YAML 1.1's booleans or nulls. Shared with the renderer.
+PLAIN_SCALAR = re.compile(r"[A-Za-z][A-Za-z0-9 /.,()'\-]*\Z")
+YAML_WORDS = frozenset("yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF "
+                       "null Null NULL".split())
+_FM_KEY = re.compile(r"([A-Za-z_][\w-]*):(?: (.*))?\Z")
+_FM_INT = re.compile(r"(?:0|[1-9][0-9]{0,8})\Z")
+_NOT_SIMPLE = object()
+
+
+def _simple_scalar(v: str):
+    """The value ``yaml.safe_load`` gives for a canonical front-matter scalar, or _NOT_SIMPLE."""
+    if PLAIN_SCALAR.match(v) and v[-1] != " " and v not in YAML_WORDS:
+        return v
+    if len(v) >= 2 and v[0] == '"' and v[-1] == '"' and "\\/" not in v and "\\u" not in v \
+            and not any(c in v for c in "\x85\u2028\u2029\ufeff"):
+        try:
+            value = json.loads(v)
+        except ValueError:
+            return _NOT_SIMPLE
+        return value if isinstance(value, str) and _yaml_printable(value) else _NOT_SIMPLE
+    if _FM_INT.match(v):
+        return int(v)
+    return _NOT_SIMPLE
+
+
+def _yaml_printable(s: str) -> bool:
+    from yaml.reader import Reader
+    return Reader.NON_PRINTABLE.search(s) is None
+
+
+def simple_front_matter(lines: list[str]) -> dict | None:
+    """Front matter as written by the renderer ("key: scalar", "key:" + "  - item" lists) read
+    without the YAML machinery; None for anything else (then yaml.safe_load reads it)."""
+    data: dict = {}
+    key = None  # a "key:" waiting for its list items
+    for line in lines:
+        if line.startswith("  - ") and key is not None:
+            value = _simple_scalar(line[4:])
+            if value is _NOT_SIMPLE:
+                return None
+            if data[key] is None:
+                data[key] = []
+            data[key].append(value)
+            continue
+        m = _FM_KEY.match(line)
+        if not m or m.group(1) in YAML_WORDS:
+            return None
+        if m.group(2) is None:
+            key = m.group(1)
+            data[key] = None
+            continue
+        value = _simple_scalar(m.group(2))
+        if value is _NOT_SIMPLE:
+            return None
+        data[m.group(1)] = value
+        key = None
+    return data
+
+
 def _front_matter(text: str, path: str | None) -> tuple[dict, list[str], int]:
     lines = text.split("\n")
     if lines and lines[0].strip() == "---":
         for i in range(1, len(lines)):
             if lines[i].strip() in ("---", "..."):
                 try:
-                    data = yaml.safe_load("\n".join(lines[1:i])) or {}
+                    data = simple_front_matter(lines[1:i])
+                    if data is None:
+                        data = yaml.safe_load("\n".join(lines[1:i])) or {}
                 except yaml.YAMLError as exc:
                     mark = getattr(exc, "problem_mark", None)
                     line = mark.line + 2 if mark else 1
@@ -155,15 +218,16 @@ def parse_markdown(text: str, path: str | None = None) -> Resolution:
 
     def make(kind: Kind, body: str, number: str | None, blk: Block) -> Paragraph:
         runs = parse_inline(body)
-        para = Paragraph(kind=kind, runs=runs, number=number, heading=heading if report_mode else None,
-                         comments=tuple(pending_comments), source=Source(blk.line, blk.end_line, path))
-        pending_comments.clear()
-        if kind in (Kind.PREAMBULAR, Kind.OPERATIVE):
-            det = detect_opener(para.text, kind.value)
+        opener = None
+        if kind is Kind.PREAMBULAR or kind is Kind.OPERATIVE:
+            opener = detect_opener(plain(runs), kind.value)
             first_run = runs[0] if runs else None
-            if not det and isinstance(first_run, Run) and first_run.italic:
-                det = first_run.text.strip().rstrip(",;:")
-            para = replace(para, opener=det or None)
+            if not opener and isinstance(first_run, Run) and first_run.italic:
+                opener = first_run.text.strip().rstrip(",;:")
+        para = Paragraph(kind=kind, runs=runs, number=number, opener=opener or None,
+                         heading=heading if report_mode else None, comments=tuple(pending_comments),
+                         source=Source(blk.line, blk.end_line, path))
+        pending_comments.clear()
         return para
 
     for blk in split_blocks(lines, first):

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..errors import DrafterError
-from ..model import Footnote, Kind, Organ, Paragraph, Resolution, Run, Source
+from ..model import Footnote, Kind, Organ, Paragraph, Resolution, Run, Source, plain
 from ..openers import detect_opener
 from .inline import SUPERSCRIPT, parse_inline, sup_to_digits
 from .markdown import ORGAN, ROMAN
@@ -39,6 +39,7 @@ CLOSING = re.compile(r"^(\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)(?:,?\s+(\d
 LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^)\s]*)\)")
 HTML_ITALIC = re.compile(r"</?i>")
 BOLD = re.compile(r"(?<!\\)\*\*")
+STAR = re.compile(r"(?<!\\)\*")
 TRAILING_REFS = re.compile(r"(?:[" + SUPERSCRIPT + r"]+|\[\^[^\]\s]+\]|\\?\*|[”’\"')\]\s])+$")
 FUNCTION_WORDS = {"the", "of", "and", "or", "in", "to", "a", "an", "for", "on", "with", "by",
                   "that", "its", "their", "from", "at", "as", "which", "whose", "including"}
@@ -148,10 +149,15 @@ def footnote_of(u: Unit, path: str | None) -> Footnote | None:
 
 def inline(text: str):
     """Runs from Markdown-flavoured text: links and bold dropped, ``*italic*`` and ``<i>`` kept."""
-    text = LINK.sub(r"\1", text)
-    text = HTML_ITALIC.sub("*", text)
-    text = BOLD.sub("", text)
-    stars = [m.start() for m in re.finditer(r"(?<!\\)\*", text)]
+    if "*" not in text and "[" not in text and "<" not in text:  # nothing to rewrite below
+        return parse_inline(text)
+    if "](" in text:
+        text = LINK.sub(r"\1", text)
+    if "<" in text:
+        text = HTML_ITALIC.sub("*", text)
+    if "**" in text:
+        text = BOLD.sub("", text)
+    stars = [m.start() for m in STAR.finditer(text)]
     if len(stars) % 2:  # an unpaired star is a footnote indicator or a stray: keep it as text
         text = text[: stars[-1]] + "\\" + text[stars[-1]:]
     return parse_inline(text)
@@ -196,16 +202,15 @@ def add_sub(top: Draft, sub: Draft) -> None:
 def freeze(d: Draft, path: str | None) -> Paragraph:
     """Draft -> Paragraph, with the opener found the way the Markdown reader finds it."""
     runs = inline(d.text)
-    p = Paragraph(kind=d.kind, runs=runs, number=d.number, heading=d.heading,
-                  subparagraphs=tuple(freeze(s, path) for s in d.subs),
-                  source=Source(d.line, d.end_line, path))
-    if d.kind in (Kind.PREAMBULAR, Kind.OPERATIVE):
-        det = detect_opener(p.text, d.kind.value)
+    opener = None
+    if d.kind is Kind.PREAMBULAR or d.kind is Kind.OPERATIVE:
+        opener = detect_opener(plain(runs), d.kind.value)
         first = runs[0] if runs else None
-        if not det and isinstance(first, Run) and first.italic:
-            det = first.text.strip().rstrip(",;:")
-        p = replace(p, opener=det or None)
-    return p
+        if not opener and isinstance(first, Run) and first.italic:
+            opener = first.text.strip().rstrip(",;:")
+    return Paragraph(kind=d.kind, runs=runs, number=d.number, opener=opener or None, heading=d.heading,
+                     subparagraphs=tuple(freeze(s, path) for s in d.subs),
+                     source=Source(d.line, d.end_line, path))
 
 
 def find_organ(units: list[Unit]) -> int | None:

@@ -2,22 +2,29 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 import yaml
 
 from ..model import Kind, Meta, Paragraph, Resolution
 from ..parse.inline import render_inline
+from ..parse.markdown import PLAIN_SCALAR, YAML_WORDS
 
 
 def _scalar(value: object) -> str:
     """Plain YAML scalar when it reads back as the same string, else a JSON (YAML) quoted one."""
     s = str(value)
+    return s if _reads_back_plain(s) else json.dumps(s, ensure_ascii=False)
+
+
+@lru_cache(maxsize=4096)
+def _reads_back_plain(s: str) -> bool:
+    if PLAIN_SCALAR.match(s) and s[-1] != " " and s not in YAML_WORDS:
+        return True  # the common case, without a YAML round trip (same answer; see the tests)
     try:
-        if s and s == s.strip() and "\n" not in s and yaml.safe_load(f"k: {s}") == {"k": s}:
-            return s
+        return bool(s) and s == s.strip() and "\n" not in s and yaml.safe_load(f"k: {s}") == {"k": s}
     except yaml.YAMLError:
-        pass
-    return json.dumps(s, ensure_ascii=False)
+        return False
 
 
 def render_front_matter(meta: Meta) -> str:

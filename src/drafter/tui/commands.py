@@ -1,6 +1,7 @@
 """Every action in the command palette (ctrl+p), so nothing depends on remembering keys."""
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from typing import Iterable
 
@@ -51,19 +52,25 @@ class DrafterCommands:
         self.run_worker(self._fix_all, thread=True, group="fix", exclusive=True, exit_on_error=False)
 
     def _fix_all(self) -> None:
-        doc, applied = self.doc, 0
-        for _ in range(50):
-            result = self.services.run_lint(doc)
-            fixable = [f for f in result.findings if f.fixable]
-            if not fixable:
-                break
-            doc = self.services.apply_fix(result.markdown, fixable[0].raw, doc.path)
-            applied += 1
-        self.call_from_thread(self._fixed_all, self.doc, doc, applied)
+        start = doc = self.doc
+        applied = 0
+        try:
+            for _ in range(50):
+                result = self.services.run_lint(doc)
+                fixable = [f for f in result.findings if f.fixable]
+                if not fixable:
+                    break
+                doc = self.services.apply_fix(result.markdown, fixable[0].raw, start.path)
+                applied += 1
+        except Exception as exc:  # keep what was fixed so far, and say why it stopped
+            self.call_from_thread(self.notify, f"Stopped after {applied} fixes: {exc}", severity="warning")
+        self.call_from_thread(self._fixed_all, start, doc, applied)
 
     def _fixed_all(self, start, doc, applied: int) -> None:
+        if not applied:
+            return
         if start is not self.doc:
             self.notify("The draft changed meanwhile: fixes not applied.", severity="warning")
             return
-        self.apply(doc, self.selected, f"{applied} safe fixes")
+        self.apply(replace(doc, path=start.path), self.selected, f"{applied} safe fixes")
         self.notify(f"Applied {applied} safe fix{'es' if applied != 1 else ''}.", timeout=3)

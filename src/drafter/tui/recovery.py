@@ -47,6 +47,7 @@ class Recovered:
 
 def write(path: Path, draft: str | os.PathLike, markdown: str) -> None:
     header = json.dumps({"draft": str(Path(draft).resolve()), "saved_at": time.time()})
+    path.parent.mkdir(parents=True, exist_ok=True)  # the user state dir may not exist yet
     atomic_write(path, f"{_HEADER}{header} -->\n{markdown}")
 
 

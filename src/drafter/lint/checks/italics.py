@@ -6,8 +6,9 @@ from . import kind
 from .util import head_index, italic_prefix, italicise_prefix, italics_lost
 
 
-def _italic_prefix(p) -> int:
-    lead = len(p.text) - len(p.text.lstrip())
+def _italic_prefix(ctx, p) -> int:
+    text = ctx.text(p)
+    lead = len(text) - len(text.lstrip())
     return max(0, italic_prefix(p) - lead)
 
 
@@ -35,7 +36,7 @@ def opener_italic(ctx) -> None:
         o = ctx.opener(p)
         if o is None:
             continue
-        have = _italic_prefix(p)
+        have = _italic_prefix(ctx, p)
         need = _needed(o, phrasal)
         if have >= need:
             continue
@@ -59,7 +60,7 @@ def italic_scope(ctx) -> None:
         o = ctx.opener(p)
         if o is None or o.start != 0:
             continue
-        have = _italic_prefix(p)
+        have = _italic_prefix(ctx, p)
         if have <= o.end:
             continue
         extra = ctx.text(p)[o.end:have].strip(" ,;:")

@@ -6,7 +6,7 @@ import re
 from . import kind
 from .util import italics_lost
 
-_XREF = re.compile(r"\bparagraphs? \d+")
+_XREF = re.compile(r"paragraph(?<=\bparagraph)s? \d+")  # \bparagraphs? \d+, literal first
 
 
 @kind("organ_line")
@@ -64,7 +64,7 @@ def op_numbering(ctx) -> None:
     ops = ctx.operative
     if len(ops) < 2:
         return
-    xrefs = any(_XREF.search(ctx.text(p)) for p in ctx.body)
+    xrefs = _XREF.search(ctx.body_text) is not None
     i = 0
     for k, p in enumerate(ops):
         i += 1

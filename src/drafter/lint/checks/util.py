@@ -36,10 +36,11 @@ def detect(text: str, kind: str | None = None) -> str | None:
     return _detect(text[:160], kind)
 
 
-def opener(p: Paragraph) -> Opener | None:
+def opener(p: Paragraph, text: str | None = None) -> Opener | None:
+    """The opener of ``p`` as written (``text`` is ``p.text`` when the caller has it)."""
     if not p.opener:
         return None
-    text = p.text
+    text = p.text if text is None else text
     start = len(text) - len(text.lstrip())
     if not text.startswith(p.opener, start):
         k = text.find(p.opener)
@@ -92,15 +93,24 @@ def strip_intensifiers(phrase: str) -> str:
 _SORTED: dict[int, tuple] = {}
 
 
+def _first_word(low: str) -> str:
+    return low.split(" ", 1)[0]
+
+
 def starts_with_any(phrase: str, forms) -> str | None:
-    """The longest of ``forms`` that ``phrase`` starts with (whole words, any case)."""
+    """The longest of ``forms`` that ``phrase`` starts with (whole words, any case).
+
+    Forms are indexed by their first word (a match must share it), longest first, once per
+    list: lexicons hold hundreds of forms and this runs several times per paragraph."""
     key = id(forms)
     cached = _SORTED.get(key)
     if cached is None or cached[0] is not forms:
-        pairs = tuple((f, f.lower()) for f in sorted(forms, key=len, reverse=True))
-        cached = _SORTED[key] = (forms, pairs)
+        index: dict[str, list[tuple[str, str]]] = {}
+        for f in sorted(forms, key=len, reverse=True):
+            index.setdefault(_first_word(f.lower()), []).append((f, f.lower()))
+        cached = _SORTED[key] = (forms, index)
     low = phrase[:120].lower()
-    for f, fl in cached[1]:
+    for f, fl in cached[1].get(_first_word(low), ()):
         if low.startswith(fl) and (len(low) == len(fl) or low[len(fl)] == " "):
             return f
     return None
