@@ -4,7 +4,19 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from drafter.cli import main
+
+
+@pytest.fixture(autouse=True)
+def no_app(monkeypatch):
+    """These inputs must fail before the app starts (a started app would wait for a terminal)."""
+    from drafter.tui.app import DrafterApp
+
+    def refuse(self, *a, **kw):
+        raise AssertionError("the app started")
+    monkeypatch.setattr(DrafterApp, "run", refuse)
 
 
 def test_edit_refuses_a_new_non_markdown_draft(tmp_path, capsys):
@@ -17,7 +29,7 @@ def test_edit_reports_a_folder_or_unreadable_draft(tmp_path, capsys):
     assert main(["edit", str(tmp_path)]) == 2
     assert "directory" in capsys.readouterr().err
     binary = tmp_path / "x.md"
-    binary.write_bytes(b"\xff\xfe\x00bad")
+    binary.write_bytes(b"# Title\n\x80\x81 not text \xc3(")
     assert main(["edit", str(binary)]) == 2
     assert "UTF-8" in capsys.readouterr().err
 

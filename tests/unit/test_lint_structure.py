@@ -42,3 +42,22 @@ def test_declaration_paragraphs_are_not_judged_as_operative_openers():
     paras = "\n\n".join(f"{i}. We reaffirm our commitment number {i};" for i in range(1, 6))
     text = HEAD + paras + "\n"
     assert not [r for r, _ in rules(text) if r in ("UN.OP.OPENER_FORM", "UN.PUNCT.OP_END")]
+
+
+def test_invisible_marks_after_the_last_punctuation_are_not_a_missing_comma():
+    """Word and PDF copies leave left-to-right marks and zero-width spaces after the comma."""
+    text = HEAD.replace("2005,", "2005,\u200e") + "1. *Requests* the Secretary-General to report;\u200b\n\n" \
+        "2. *Decides* to remain seized of the matter.\u200e\n"
+    assert rules(text) == []
+    wrong = HEAD.replace("2005,", "2005;\u200e") + "*Requests* the Secretary-General to report.\n"
+    [f] = [f for f in lint_text(wrong, "d.md") if f.rule == "UN.PUNCT.PP_END"]
+    assert f.fix == "," and "ends with ';'" in f.message
+
+
+def test_messages_say_what_to_write():
+    text = HEAD.replace("*The General Assembly*,", "*The General Assembly*") + \
+        "*Recalling also* resolution 60 / 1,\n\n1. *Acknowledge* the work done;\n\n2. *Decides* to act.\n"
+    msgs = {f.rule: f.message for f in lint_text(text, "d.md")}
+    assert msgs["UN.STRUCT.ORGAN_COMMA"] == "organ line has no comma: a preamble follows, so it ends with a comma"
+    assert msgs["UN.CITE.SYMBOL_FORM"].endswith("write '60/1'")
+    assert msgs["UN.OP.OPENER_FORM"].endswith("e.g. 'Acknowledges'")

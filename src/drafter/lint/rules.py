@@ -44,9 +44,16 @@ class Rule:
     path: str = ""
 
     def params_for(self, profile: str) -> dict:
+        """The rule's parameters under ``profile``: the same dict on every call, so checks can
+        cache work derived from it (compiled patterns) by identity."""
         if profile in self.profile_params:
-            return {**self.params, **self.profile_params[profile]}
+            return _merged_params(self, profile)
         return self.params
+
+
+@lru_cache(maxsize=1024)
+def _merged_params(rule: Rule, profile: str) -> dict:
+    return {**rule.params, **rule.profile_params[profile]}
 
 
 @lru_cache(maxsize=None)

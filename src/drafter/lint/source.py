@@ -64,36 +64,39 @@ class BlockMap:
         self.exact = self.plain == plain
 
     def _replay(self) -> None:
-        plain: list[str] = []
-        pmap: list[int] = []
+        chunks: list[str] = []  # plain text, a slice of the joined source at a time
+        pmap: list[int] = []  # plain offset -> joined offset
         italics: list[Italic] = []
         refs: list[Ref] = []
         open_at: tuple[int, int] | None = None
         pos = self.body_start
         body = self.joined
+        size = 0
         for m in _TOKEN.finditer(body, self.body_start):
-            for j in range(pos, m.start()):
-                plain.append(body[j])
-                pmap.append(j)
+            if m.start() > pos:
+                chunks.append(body[pos:m.start()])
+                pmap.extend(range(pos, m.start()))
+                size += m.start() - pos
             pos = m.end()
             escaped, caret, sup, star = m.groups()
             if escaped is not None:
-                plain.append(escaped)
+                chunks.append(escaped)
                 pmap.append(m.start() + 1)
+                size += 1
             elif caret is not None or sup is not None:
                 fid = caret if caret is not None else "".join(str(SUPERSCRIPT.index(c)) for c in sup)
-                refs.append(Ref(fid, len(plain), m.start(), m.end()))
+                refs.append(Ref(fid, size, m.start(), m.end()))
             elif open_at is None:
-                open_at = (len(plain), m.start())
+                open_at = (size, m.start())
             else:
-                italics.append(Italic(open_at[0], len(plain), open_at[1], m.end()))
+                italics.append(Italic(open_at[0], size, open_at[1], m.end()))
                 open_at = None
-        for j in range(pos, len(body)):
-            plain.append(body[j])
-            pmap.append(j)
+        chunks.append(body[pos:])
+        pmap.extend(range(pos, len(body)))
+        size += len(body) - pos
         if open_at is not None:
-            italics.append(Italic(open_at[0], len(plain), open_at[1], len(body)))
-        self.plain = "".join(plain)
+            italics.append(Italic(open_at[0], size, open_at[1], len(body)))
+        self.plain = "".join(chunks)
         self.pmap = pmap
         self.italics = [i for i in italics if i.end > i.start]
         self.refs = refs

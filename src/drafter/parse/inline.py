@@ -7,7 +7,7 @@ from ..model import FootnoteRef, Inline, Run, merge_runs
 
 SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = {c: str(i) for i, c in enumerate(SUPERSCRIPT)}
-_SPECIAL = re.compile(r"[\\*" + SUPERSCRIPT + r"]|\[\^")
+_SPECIAL = re.compile(r"[\\*\[" + SUPERSCRIPT + r"]")  # a superset of what _TOKEN can match
 _TOKEN = re.compile(r"\\(.)|\[\^([^\]\s]+)\]|([" + SUPERSCRIPT + r"]+)|(\*)", re.S)
 
 
@@ -52,7 +52,7 @@ def parse_inline(text: str) -> tuple[Inline, ...]:
     return merge_runs(runs)
 
 
-_NEEDS_ESCAPE = re.compile(r"[\\*" + SUPERSCRIPT + r"]|\[\^")
+_NEEDS_ESCAPE = _SPECIAL  # a superset of what _ESCAPE can match
 _ESCAPE = re.compile(r"([\\*" + SUPERSCRIPT + r"]|\[(?=\^))")
 
 

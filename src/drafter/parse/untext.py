@@ -41,6 +41,14 @@ HTML_ITALIC = re.compile(r"</?i>")
 BOLD = re.compile(r"(?<!\\)\*\*")
 STAR = re.compile(r"(?<!\\)\*")
 TRAILING_REFS = re.compile(r"(?:[" + SUPERSCRIPT + r"]+|\[\^[^\]\s]+\]|\\?\*|[”’\"')\]\s])+$")
+_TRAIL_LAST = frozenset(SUPERSCRIPT + "]*”’\"')")  # the characters a TRAILING_REFS match can end with
+
+
+def strip_trailing_refs(text: str) -> str:
+    """``TRAILING_REFS.sub("", text)``, skipping the (slow, unanchored) regex when it cannot match."""
+    if not text or (text[-1] not in _TRAIL_LAST and not text[-1].isspace()):
+        return text
+    return TRAILING_REFS.sub("", text)
 FUNCTION_WORDS = {"the", "of", "and", "or", "in", "to", "a", "an", "for", "on", "with", "by",
                   "that", "its", "their", "from", "at", "as", "which", "whose", "including"}
 
@@ -83,7 +91,7 @@ def starts_unit(line: str, prev: str | None) -> bool:
         return True
     if CLOSING.match(line.lstrip("*")):
         return True
-    return TRAILING_REFS.sub("", prev).endswith((",", ";")) and line[:1].isupper() and \
+    return strip_trailing_refs(prev).endswith((",", ";")) and line[:1].isupper() and \
         detect_opener(line, "preambular") is not None
 
 
@@ -170,7 +178,7 @@ def continues(prev: Draft, u: Unit) -> bool:
         return True
     if OP_LABEL.match(u.text) or SUB_LABEL.match(u.text) or not first.isalnum():
         return False
-    tail = TRAILING_REFS.sub("", prev.text)
+    tail = strip_trailing_refs(prev.text)
     if not tail or tail[-1] in ".,;:!?":
         return False
     last_word = tail.rsplit(" ", 1)[-1].lower()

@@ -23,7 +23,7 @@ def inline_text(runs: tuple[Inline, ...]) -> str:
     out = []
     for r in runs:
         if isinstance(r, Run):
-            out.append(r.text)
+            out.append(r.text.replace("\n", " "))  # a line break inside a paragraph (from .docx)
         elif r.id.isdigit():
             out.append(digits_to_sup(r.id))
         else:
@@ -83,7 +83,10 @@ def _body_break_ok(note: bool) -> Callable[[str, str], bool]:
 
 
 def _header_break_ok(prev: str, line: str) -> bool:
+    """Neither half may read as a header line of its own, nor split the block into two units."""
     from ..parse.untext_header import Header, classify, is_heading_piece
+    if not _body_break_ok(False)(prev, line):
+        return False
     return not any(classify(s, Header()) or is_heading_piece(s) for s in (prev, line))
 
 

@@ -7,7 +7,7 @@ import re
 from ...model import FootnoteRef, Run
 from ...parse.inline import digits_to_sup
 from . import kind
-from .util import end_fix, ref_offsets, report_ref, starts_with_any
+from .util import end_fix, ref_offsets, report_ref, rstrip_visible, starts_with_any
 
 _TREATY_MENTION = re.compile(r"Treaty Series|\bU\.?N\.?T\.?S\.?(?![\w])")
 _TREATY_OK = re.compile(r"United Nations, Treaty Series, vol\. (\d+), No\. (\d+)")
@@ -84,7 +84,7 @@ def footnote_marker(ctx) -> None:
 @kind("footnote_end")
 def footnote_end(ctx) -> None:
     for fn in ctx.doc.footnotes:
-        text = ctx.text(fn).rstrip()
+        text = rstrip_visible(ctx.text(fn))
         if text and not text.endswith("."):
             end_fix(ctx, fn, ctx.text(fn), ".", ",;:", f"note {fn.id} does not end with a full stop")
 

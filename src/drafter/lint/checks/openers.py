@@ -40,6 +40,12 @@ def to_finite(word: str) -> str:
     return stem + ("es" if stem.endswith(("at", "iz", "is", "ut", "ov", "rg", "ag", "uc", "ud", "id", "c", "s")) else "s")
 
 
+def _third_person(word: str) -> str | None:
+    """'Acknowledge' -> 'Acknowledges' when that is a known operative verb, else None."""
+    known = {w.split()[0] for w in lexicon().operative}
+    return next((c for c in (word + "s", word + "es") if c in known), None)
+
+
 @kind("opener_form")
 def opener_form(ctx) -> None:
     part = ctx.params["part"]
@@ -60,7 +66,8 @@ def opener_form(ctx) -> None:
             hint = f"e.g. '{better}'" if better else "e.g. 'Recalling', 'Deeply concerned'"
             msg = f"'{shown}' does not open a preambular paragraph: use a participle or adjective, {hint}"
         else:
-            better = to_finite(head) + shown[len(head):] if head.endswith("ing") else None
+            better = to_finite(head) + shown[len(head):] if head.endswith("ing") else \
+                _third_person(head) and _third_person(head) + shown[len(head):]
             hint = f"e.g. '{better}'" if better else "e.g. 'Requests', 'Calls upon'"
             msg = f"'{shown}' does not open an operative paragraph: use a present-tense verb, {hint}"
         ctx.report(p, msg, a, a + len(shown))

@@ -9,7 +9,7 @@ import re
 
 from ...model import Kind
 from . import kind
-from .util import end_fix
+from .util import end_fix, rstrip_visible
 from ..context import last_leaf
 
 _BAD_LABEL = re.compile(r"^\s*([a-z]{1,4}|[ivx]{1,5})[).]\s")
@@ -49,7 +49,7 @@ def end_punctuation(ctx) -> None:
     following = _following(ctx)
     for p in paras:
         leaf = last_leaf(p)
-        text = ctx.text(leaf).rstrip()
+        text = rstrip_visible(ctx.text(leaf))
         if not text or text.endswith(want):
             continue
         if text.endswith(":") and id(following.get(id(p))) in ctx.continuations:
@@ -57,16 +57,16 @@ def end_punctuation(ctx) -> None:
         end = text[-1]
         got = f"ends with '{end}'" if end in _WHERE else "has no closing punctuation"
         end_fix(ctx, leaf, ctx.text(leaf), want, replaceable,
-                f"{label} {got}: it ends with {_WHERE[want]}")
+                f"{label} {got}: end it with {_WHERE[want]}")
 
 
 @kind("subparagraph_intro")
 def subparagraph_intro(ctx) -> None:
     for p in ctx.body:
-        text = ctx.text(p).rstrip()
+        text = rstrip_visible(ctx.text(p))
         if p.subparagraphs and text and not text.endswith(":"):
             end_fix(ctx, p, ctx.text(p), ":", ",;.", "the text before subparagraphs ends with "
-                    f"'{text[-1]}': it ends with a colon")
+                    f"'{text[-1]}': end it with a colon")
 
 
 @kind("subparagraph_items")
@@ -74,7 +74,7 @@ def subparagraph_items(ctx) -> None:
     for p in ctx.body:
         for child in p.subparagraphs[:-1]:
             leaf = last_leaf(child)
-            text = ctx.text(leaf).rstrip()
+            text = rstrip_visible(ctx.text(leaf))
             if text and not text.endswith(";"):
                 end_fix(ctx, leaf, ctx.text(leaf), ";", ",.:", f"subparagraph ({leaf.number}) ends with "
                         f"'{text[-1]}': items before the last end with a semicolon")

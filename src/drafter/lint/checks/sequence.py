@@ -21,7 +21,8 @@ def _same(a: Opener | None, b: Opener | None, exact: bool = False) -> bool:
 
 
 def _bare(o: Opener) -> str:
-    return " ".join(w for w in o.text.split() if w.lower() not in ("also", "further"))
+    """The opener without its adverb, capitalised as an opener ("Also noting" -> "Noting")."""
+    return case_like(o.text, " ".join(w for w in o.text.split() if w.lower() not in ("also", "further")))
 
 
 @kind("adverb_position")

@@ -41,7 +41,8 @@ def organ_comma(ctx) -> None:
     n = len(m.joined) if m else 0
     span = (n - len(organ.punctuation), n)
     if want:
-        msg = f"organ line ends with '{organ.punctuation or 'nothing'}': a preamble follows, so it takes a comma"
+        got = f"ends with '{organ.punctuation}'" if organ.punctuation else "has no comma"
+        msg = f"organ line {got}: a preamble follows, so it ends with a comma"
     else:
         msg = "organ line has a comma but no preamble follows: drop it"
     ctx.report(organ, msg, joined=span if m else None, fix=want)

@@ -10,6 +10,16 @@ from functools import lru_cache
 from ...openers import detect_opener, lexicon
 
 SEQ_ADVERBS = ("also", "further")
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+
+
+def rstrip_visible(text: str) -> str:
+    """``text`` without trailing spaces and invisible marks (left-to-right marks, zero-width
+    spaces) that Word and PDF copies leave after the last punctuation mark."""
+    text = text.rstrip()
+    while text and text[-1] in _INVISIBLE:
+        text = text.rstrip(_INVISIBLE).rstrip()
+    return text
 
 
 @dataclass(frozen=True)
@@ -141,7 +151,7 @@ def report_ref(ctx, obj, fid: str, at: int, message: str) -> None:
 
 def end_fix(ctx, obj, text: str, expected: str, replaceable: str, message: str) -> None:
     """Report that ``text`` (plain) should end with ``expected``, with an italics-aware fix."""
-    body = text.rstrip()
+    body = rstrip_visible(text)
     n = len(body)
     if not n:
         return
