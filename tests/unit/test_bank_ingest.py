@@ -66,3 +66,10 @@ def test_reports_contribute_only_their_recommendations():
     cl = list(clauses_from_document(doc, fallback_symbol="report-2010"))
     assert [(c.id, c.kind, c.body, c.year) for c in cl] == [
         ("report-2010 REC15", "recommendation", "CND", 2010), ("report-2010 RECb", "recommendation", "CND", 2010)]
+
+
+def test_restarted_numbering_keeps_every_clause(tmp_path):
+    rows = [{"symbol": "A/RES/74/255 B", "kind": "operative", "number": "1", "text": f"Decides {i};"} for i in range(3)]
+    f = tmp_path / "c.jsonl"
+    f.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    assert [c.id for c in clauses_from_jsonl(f)] == ["A/RES/74/255 B OP1", "A/RES/74/255 B OP1#2", "A/RES/74/255 B OP1#3"]

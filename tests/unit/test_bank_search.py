@@ -153,3 +153,18 @@ def test_warm_up_loads_the_model_in_background(store_dir, fake, monkeypatch):
         assert bank.search("psychoactive", 1, wait_model=False).mode == "hybrid"
     finally:
         lib.load_embedder = orig
+
+
+def test_coarse_pca_scan_of_big_stores_gives_the_exact_ranking(tmp_path, fake, monkeypatch):
+    import drafter.bank.store as store_mod
+    write_store(tmp_path / "exact", CLAUSES, fake)
+    monkeypatch.setattr(store_mod, "PCA_MIN_ROWS", 1)
+    write_store(tmp_path / "pca", CLAUSES, fake)
+    exact = open_bank(tmp_path / "exact", user=False, embedder=fake)
+    coarse = open_bank(tmp_path / "pca", user=False, embedder=fake)
+    assert exact.layers[0].store.pca is None and coarse.layers[0].store.pca is not None
+    for q in ("teach police against smuggling", "psychoactive substances", "resources for the present resolution"):
+        for kw in ({}, {"kind": "op"}):
+            a = [(h.clause.id, round(h.score, 5)) for h in exact.search(q, 5, mode="semantic", **kw)]
+            b = [(h.clause.id, round(h.score, 5)) for h in coarse.search(q, 5, mode="semantic", **kw)]
+            assert a == b

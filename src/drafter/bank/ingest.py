@@ -28,6 +28,18 @@ def in_topic(record: dict) -> bool:
             or bool(TOPIC_TEXT.search(record.get("text") or "")))
 
 
+class _UniqueIds:
+    """Numbering restarts within some resolutions (sections A, B...): the second "OP1" of a
+    symbol becomes "OP1#2", so no clause is lost and ids stay stable for the same source."""
+
+    def __init__(self):
+        self.seen: dict[str, int] = {}
+
+    def __call__(self, cid: str) -> str:
+        n = self.seen[cid] = self.seen.get(cid, 0) + 1
+        return cid if n == 1 else f"{cid}#{n}"
+
+
 def _year(date: str | None) -> int | None:
     m = re.search(r"\b(19|20)\d\d\b", date or "")
     return int(m.group()) if m else None
@@ -36,6 +48,7 @@ def _year(date: str | None) -> int | None:
 def clauses_from_jsonl(path: str | Path, select: Callable[[dict], bool] | None = None) -> Iterator[Clause]:
     """Clauses from a file in the corpus schema (see clause_bank/README.md)."""
     positions: dict[tuple[str, str], int] = {}
+    unique = _UniqueIds()
     try:
         fh = open(path, encoding="utf-8")
     except OSError as exc:
@@ -53,10 +66,11 @@ def clauses_from_jsonl(path: str | Path, select: Callable[[dict], bool] | None =
                 raise DrafterError(f"unknown kind {kind!r}", str(path), n)
             symbol = r.get("symbol")
             pos = positions[(symbol, kind)] = positions.get((symbol, kind), 0) + 1
+            cid = unique(make_id(symbol, kind, r.get("number"), pos))
             if select is not None and not select(r):
                 continue
             body = r.get("body") if r.get("body") in BODIES else None
-            yield Clause(id=make_id(symbol, kind, r.get("number"), pos), text=text, kind=kind,
+            yield Clause(id=cid, text=text, kind=kind,
                          opener=r.get("opener"), symbol=symbol, body=body, date=r.get("date"),
                          year=r.get("year") or _year(r.get("date")), title=r.get("title"),
                          number=r.get("number"), position=pos, footnotes=tuple(r.get("footnotes") or ()))
@@ -80,6 +94,7 @@ def clauses_from_document(doc: Resolution, fallback_symbol: str | None = None) -
     symbol = meta.symbol or (f"CND {meta.resolution_number}" if meta.resolution_number else None) or fallback_symbol
     date = meta.status.adopted_date or meta.date
     body = _body(doc)
+    unique = _UniqueIds()
     recs = tuple(p for p in doc.report if p.kind is Kind.RECOMMENDATION
                  or "recommendation" in (p.heading or "").split(" / ")[0].lower())
     for part, kind in ((doc.preamble, "preambular"), (doc.operative, "operative"), (recs, "recommendation")):
@@ -88,7 +103,7 @@ def clauses_from_document(doc: Resolution, fallback_symbol: str | None = None) -
             if not text:
                 continue
             notes = tuple(f.text for f in (doc.footnote(r) for r in p.footnote_refs) if f is not None)
-            yield Clause(id=make_id(symbol, kind, p.number, pos), text=text, kind=kind, opener=p.opener,
+            yield Clause(id=unique(make_id(symbol, kind, p.number, pos)), text=text, kind=kind, opener=p.opener,
                          symbol=symbol, body=body, date=date, year=_year(date), title=doc.title,
                          number=p.number, position=pos, footnotes=notes)
 

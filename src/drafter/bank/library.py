@@ -40,12 +40,19 @@ class Layer:
     name: str  # "shipped" | "user" | a folder name
     store: Store
     _dense: np.ndarray | None = None
+    _dense_pca: np.ndarray | None = None
 
     def dense(self) -> np.ndarray | None:
         """Vectors as float32 in memory (converted once; matmul on float16 is slow in numpy)."""
         if self._dense is None and self.store.vectors is not None:
             self._dense = np.ascontiguousarray(self.store.vectors, dtype=np.float32)
         return self._dense
+
+    def dense_pca(self) -> np.ndarray | None:
+        """Projected vectors as float32 (big stores only), for the coarse scan."""
+        if self._dense_pca is None and self.store.pca_vectors is not None:
+            self._dense_pca = np.ascontiguousarray(self.store.pca_vectors, dtype=np.float32)
+        return self._dense_pca
 
 
 class Bank:
@@ -104,6 +111,7 @@ class Bank:
                 if self.embedder() is not None:
                     for layer in self.layers:
                         layer.dense()
+                        layer.dense_pca()
             self._thread = threading.Thread(target=work, name="drafter-bank-warm-up", daemon=True)
             self._thread.start()
         return self._thread

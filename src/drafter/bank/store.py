@@ -76,6 +76,8 @@ class Store:
     symbols: list[str]
     lexical: LexicalIndex
     vectors: np.ndarray | None
+    pca: np.ndarray | None = None  # (dim, PCA_DIM) projection, only in big stores
+    pca_vectors: np.ndarray | None = None  # vectors projected, float16
     _fd: int | None = None
     _by_row: tuple[np.ndarray, np.ndarray] | None = None
 
@@ -114,13 +116,23 @@ class Store:
         """Indices of clauses whose text is identical to clause i's (they share a vector row)."""
         return self.row_members(int(self.vec_row[i]))
 
+    def _groups(self) -> tuple[np.ndarray, np.ndarray]:
+        """Clause indices sorted by vector row, and where each row's run starts (built once)."""
+        if self._by_row is None:
+            order = np.argsort(self.vec_row, kind="stable")
+            starts = np.searchsorted(self.vec_row[order], np.arange(int(self.vec_row.max(initial=-1)) + 2))
+            self._by_row = (order, starts)
+        return self._by_row
+
     def row_members(self, r: int) -> np.ndarray:
         """Indices of the clauses whose text is vector row ``r``."""
-        if self._by_row is None:  # clause indices grouped by vector row, built on first use
-            order = np.argsort(self.vec_row, kind="stable")
-            self._by_row = (order, self.vec_row[order])
-        order, rows = self._by_row
-        return order[np.searchsorted(rows, r, "left"):np.searchsorted(rows, r, "right")]
+        order, starts = self._groups()
+        return order[starts[r]:starts[r + 1]]
+
+    def first_members(self, rows: np.ndarray) -> np.ndarray:
+        """For each vector row, the first clause with that text (vectorised)."""
+        order, starts = self._groups()
+        return order[starts[rows]]
 
 
 def open_store(path: str | Path) -> Store:
@@ -155,7 +167,7 @@ def open_store(path: str | Path) -> Store:
         raise BankError(f"index does not match the clause count; {REBUILD_HINT}", where)
     return Store(path, manifest, arrays["offsets"], arrays["kind"], arrays["body"], arrays["year"],
                  arrays["opener"], arrays["openers"].tolist(), arrays["vec_row"], arrays["symbol"],
-                 arrays["symbols"].tolist(), lexical, vectors)
+                 arrays["symbols"].tolist(), lexical, vectors, arrays.get("pca"), arrays.get("pca_vectors"))
 
 
 def write_store(path: str | Path, clauses: Iterable[Clause], embedder=None,
@@ -205,6 +217,7 @@ def write_store(path: str | Path, clauses: Iterable[Clause], embedder=None,
         "symbol": np.array([sym_ix[c.symbol] if c.symbol else -1 for c in ordered], dtype=np.int32),
         "symbols": np.array(symbols, dtype=str) if symbols else np.zeros(0, dtype="<U1"),
         **build_index([c.text for c in ordered]).to_arrays(),
+        **_pca_arrays(vectors),
     }
     path.mkdir(parents=True, exist_ok=True)
     atomic_write(path / "clauses.jsonl", b"".join(lines))
@@ -237,6 +250,22 @@ def write_store(path: str | Path, clauses: Iterable[Clause], embedder=None,
     atomic_write(path / "manifest.json", json.dumps(manifest, indent=1, ensure_ascii=False) + "\n")
     _readable(path / "manifest.json")
     return {**manifest, "encoded": encoded}
+
+
+PCA_MIN_ROWS = 20_000  # below this an exact scan is already fast
+PCA_DIM = 128
+
+
+def _pca_arrays(vectors: np.ndarray | None) -> dict[str, np.ndarray]:
+    """A projection for the coarse semantic scan of big stores (fit on a fixed sample)."""
+    if vectors is None or vectors.shape[0] < PCA_MIN_ROWS:
+        return {}
+    rng = np.random.default_rng(0)
+    n = min(5000, vectors.shape[0])
+    sample = np.asarray(vectors[rng.choice(vectors.shape[0], n, replace=False)], dtype=np.float32)
+    _u, _s, vt = np.linalg.svd(sample, full_matrices=False)
+    proj = np.ascontiguousarray(vt[:PCA_DIM].T, dtype=np.float32)
+    return {"pca": proj, "pca_vectors": (np.asarray(vectors, dtype=np.float32) @ proj).astype(np.float16)}
 
 
 def _readable(*files: Path) -> None:

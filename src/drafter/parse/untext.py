@@ -74,10 +74,12 @@ class Draft:
     end_line: int
     heading: str | None = None
     subs: list["Draft"] = field(default_factory=list)
+    runs: tuple | None = None  # inline(text), when already computed for this text
 
     def extend(self, u: Unit) -> None:
         sep = "" if self.text.endswith("-") and u.text[:1].islower() else " "
         self.text = self.text + sep + u.text
+        self.runs = None
         self.end_line = max(self.end_line, u.end_line)
 
 
@@ -209,7 +211,7 @@ def add_sub(top: Draft, sub: Draft) -> None:
 
 def freeze(d: Draft, path: str | None) -> Paragraph:
     """Draft -> Paragraph, with the opener found the way the Markdown reader finds it."""
-    runs = inline(d.text)
+    runs = d.runs if d.runs is not None else inline(d.text)
     opener = None
     if d.kind is Kind.PREAMBULAR or d.kind is Kind.OPERATIVE:
         opener = detect_opener(plain(runs), d.kind.value)
@@ -299,11 +301,12 @@ def read_resolution(units: list[Unit], header: Header, organ: Organ, path: str |
             pending.extend(u)
         else:
             kind = Kind.OPERATIVE if seen_op else Kind.PREAMBULAR
-            plain_text = "".join(r.text for r in inline(u.text) if isinstance(r, Run))
+            runs = inline(u.text)
+            plain_text = plain(runs)
             if kind is Kind.OPERATIVE and plain_text.endswith(",") and \
                     detect_opener(plain_text, "preambular") and not detect_opener(plain_text, "operative"):
                 kind = Kind.PREAMBULAR
-            pending = Draft(kind, None, u.text, u.line, u.end_line)
+            pending = Draft(kind, None, u.text, u.line, u.end_line, runs=runs)
             tops.append(pending)
     if not tops:
         raise DrafterError("no preambular or operative paragraphs after the organ line", path, organ.source.line)
