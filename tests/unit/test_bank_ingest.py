@@ -56,16 +56,18 @@ def test_bad_sources_are_one_line_errors(tmp_path):
 
 def test_reports_contribute_only_their_recommendations():
     from drafter.bank.ingest import clauses_from_document
-    from drafter.model import Kind, Meta, Paragraph, Resolution, Run
+    from drafter.model import Kind, Meta, Paragraph, Resolution, Run, Status
     para = lambda n, text, heading: Paragraph(Kind.REPORT, (Run(text),), number=n, heading=heading)  # noqa: E731
-    doc = Resolution(meta=Meta(commission="Commission on Narcotic Drugs", date="20 January 2010"),
+    doc = Resolution(meta=Meta(commission="Commission on Narcotic Drugs", date="20 January 2010", status=Status("report")),
                      title="Assistance to transit States", organ=None,
                      report=(para("1", "Ecuador reported on its efforts.", "III. Efforts by Member States"),
                              para("15", "Governments should be encouraged to share information.", "IV. Recommendations"),
                              Paragraph(Kind.RECOMMENDATION, (Run("Strengthen border controls."),), number="b")))
     cl = list(clauses_from_document(doc, fallback_symbol="report-2010"))
+    # a document without a symbol gets a readable label, never the file name
     assert [(c.id, c.kind, c.body, c.year) for c in cl] == [
-        ("report-2010 REC15", "recommendation", "CND", 2010), ("report-2010 RECb", "recommendation", "CND", 2010)]
+        ("CND report 2010 REC15", "recommendation", "CND", 2010),
+        ("CND report 2010 RECb", "recommendation", "CND", 2010)]
 
 
 def test_restarted_numbering_keeps_every_clause(tmp_path):

@@ -87,11 +87,27 @@ def _body(doc: Resolution) -> str | None:
     return None
 
 
+def _document_label(doc: Resolution) -> str | None:
+    """A readable stand-in for a missing symbol: "CND draft Rev.1", "CND report" (never a file name)."""
+    meta = doc.meta
+    if meta.commission != "Commission on Narcotic Drugs":
+        return None
+    status = meta.status
+    year = _year(meta.date) or _year(meta.venue)
+    when = f" {year}" if year else ""
+    if status.kind == "report":
+        return f"CND report{when}"
+    if status.kind in ("draft", "revised"):
+        return f"CND draft{when}" + (f" Rev.{status.revision}" if status.revision else "")
+    return None
+
+
 def clauses_from_document(doc: Resolution, fallback_symbol: str | None = None) -> Iterator[Clause]:
     """Top-level paragraphs of a resolution as clauses; of a report, only its recommendations
     (lettered recommendations, or paragraphs under a "Recommendations" heading)."""
     meta = doc.meta
-    symbol = meta.symbol or (f"CND {meta.resolution_number}" if meta.resolution_number else None) or fallback_symbol
+    symbol = meta.symbol or (f"CND {meta.resolution_number}" if meta.resolution_number else None) \
+        or _document_label(doc) or fallback_symbol
     date = meta.status.adopted_date or meta.date
     body = _body(doc)
     unique = _UniqueIds()
