@@ -56,7 +56,14 @@ class LiveServices:
         timer = self._debounce_timers.pop(name, None)
         if timer is not None:
             timer.stop()
-        self._debounce_timers[name] = self.set_timer(delay, callback, name=name)
+        self._debounce_timers[name] = self.set_timer(delay, self._while_open(callback), name=name)
+
+    def _while_open(self, callback):
+        """A timer may fire after the app has closed: then there is no screen to update."""
+        def fire() -> None:
+            if self.screen_stack and self.is_running:
+                callback()
+        return fire
 
     # --- bank and model -----------------------------------------------------------------
 
