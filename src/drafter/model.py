@@ -178,6 +178,9 @@ class Resolution:
     operative: tuple[Paragraph, ...] = ()
     report: tuple[Paragraph, ...] = ()  # report paragraphs and recommendations
     footnotes: tuple[Footnote, ...] = ()
+    # HTML comments above the title, kept verbatim so that saving never drops a delegate's notes;
+    # not part of the document's meaning, hence not part of equality.
+    preface: tuple[str, ...] = field(default=(), compare=False)
     path: str | None = field(default=None, compare=False)
 
     def footnote(self, fid: str) -> Footnote | None:

@@ -114,3 +114,10 @@ def test_good_draft_structure():
     assert doc.preamble[0].footnote_refs == ("1",)
     assert doc.footnotes[0].text == "United Nations, Treaty Series, vol. 1019, No. 14956."
     assert doc.organ == Organ("The Commission on Narcotic Drugs", True, ",")
+
+
+def test_notes_above_the_title_survive_a_save():
+    text = (FIXTURES / "bad-draft.md").read_text()
+    canonical = render_markdown(parse_markdown(text))
+    assert canonical.startswith("<!--\nExpected findings")
+    assert "  L40  UN.TERM.NO_UNODC" in canonical  # kept verbatim, line breaks and all

@@ -212,6 +212,7 @@ def parse_markdown(text: str, path: str | None = None) -> Resolution:
     subs: dict[int, list[list[Paragraph]]] = {}
     footnotes: list[Footnote] = []
     pending_comments: list[str] = []
+    preface: list[str] = []
     heading = None
     in_notes = False
     seen_op = False
@@ -235,6 +236,8 @@ def parse_markdown(text: str, path: str | None = None) -> Resolution:
         if t.startswith("<!--") and t.endswith("-->"):
             if title is not None or organ is not None or tops:
                 pending_comments.append(t[4:-3].strip())
+            else:  # a note above the title (e.g. a fixture's expected findings): kept verbatim
+                preface.append("\n".join(lines[blk.line - first:blk.end_line - first + 1]))
             continue
         if t == "---":
             in_notes = True
@@ -297,4 +300,4 @@ def parse_markdown(text: str, path: str | None = None) -> Resolution:
     ops = tuple(p for p in built if p.kind is Kind.OPERATIVE)
     rep = tuple(p for p in built if p.kind is Kind.REPORT)
     return Resolution(meta=meta, title=title, organ=organ, preamble=pre, operative=ops, report=rep,
-                      footnotes=tuple(footnotes), path=path)
+                      footnotes=tuple(footnotes), preface=tuple(preface), path=path)

@@ -69,7 +69,7 @@ def _paragraph_blocks(p: Paragraph) -> list[str]:
 
 
 def render_markdown(doc: Resolution) -> str:
-    blocks: list[str] = []
+    blocks: list[str] = list(doc.preface)
     if doc.title is not None:
         blocks.append(f"# {doc.title}")
     if doc.organ is not None:
