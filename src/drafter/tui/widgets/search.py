@@ -84,6 +84,14 @@ class HitList(OptionList):
 class SearchPane(Vertical):
     """Query box, filters, status line and hits."""
 
+    BINDINGS = [Binding("down", "focus_hits", "Hits", show=False)]
+
+    def action_focus_hits(self) -> None:
+        """Down from the query box goes to the hits, as a delegate expects."""
+        hits = self.query_one(HitList)
+        if self.app.focused is self.query_one("#query", Input) and hits.option_count:
+            hits.focus()
+
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Search agreed language, e.g. forensic laboratories", id="query",
                     compact=True)
