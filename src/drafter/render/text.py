@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..model import FootnoteRef, Inline, Kind, Paragraph, Resolution, Run
+from ..model import Inline, Kind, Paragraph, Resolution, Run
 from ..parse.inline import digits_to_sup
 
 WIDTH = 80
