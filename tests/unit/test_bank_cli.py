@@ -111,5 +111,7 @@ def test_precedent_json_and_text(capsys, store_dir):
     assert data["summary"].endswith("new language")
     code, out, _ = run(capsys, "precedent", str(draft), "--bank", str(store_dir))
     assert out.splitlines()[0].startswith("PP 1") and " of 9 paragraphs are agreed language" in out
+    new = [line for line in out.splitlines() if " new language " in line]
+    assert new and all("nearest" in line for line in new)  # new language still shows its closest clause
     code, _, err = run(capsys, "precedent", str(FIXTURES / "missing.md"), "--bank", str(store_dir))
     assert code == 2 and "no such file" in err

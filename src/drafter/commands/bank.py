@@ -231,7 +231,10 @@ def cmd_precedent(args) -> int:
     for v in verdicts:
         score = f" {v.ratio:.2f}" if v.verdict == "minor edit" else (
             f" {v.similarity:.2f}" if v.verdict == "close precedent" and v.similarity is not None else "")
-        src = describe_source(v) if v.verdict != "new language" else ""
+        src = describe_source(v) if v.clause is not None else ""
+        if v.verdict == "new language" and src:
+            near = f" {v.similarity:.2f}" if v.similarity is not None else ""
+            src = f"nearest{near}: {src}"  # still worth a look: the closest agreed wording
         print(f"{v.address:<7} {v.verdict + score:<22} {src}".rstrip())
         if v.diff:
             print(f"        {format_diff(v.diff)}")
