@@ -86,12 +86,7 @@ class FootnoteWriter:
             return [run_element(fid, style="FootnoteReference")]
         self.placed.add(fid)
         word_id = str(len(self.notes) + 1)
-        ref_run = OxmlElement("w:r")
-        rpr = OxmlElement("w:rPr")
-        rs = OxmlElement("w:rStyle")
-        rs.set(qn("w:val"), "FootnoteReference")
-        rpr.append(rs)
-        ref_run.append(rpr)
+        ref_run = run_element("", style="FootnoteReference")
         ref = OxmlElement("w:footnoteReference")
         if not self.auto:
             ref.set(qn("w:customMarkFollows"), "1")
