@@ -4,7 +4,15 @@ Renderers (text, Markdown, HTML, JSON) only decide how a deletion or an addition
 """
 from __future__ import annotations
 
+from ..revision.redline import split_ws
 from ..revision.types import Alignment, Change, Pair
+
+
+def change_parts(c: Change) -> tuple[str, str, str]:
+    """A non-equal change as (deleted words, added words, the whitespace that follows them)."""
+    old, old_ws = split_ws(c.old)
+    new, new_ws = split_ws(c.new)
+    return old, new, old_ws if c.op == "delete" else new_ws
 
 
 def summary_items(al: Alignment) -> list[tuple[str, int]]:

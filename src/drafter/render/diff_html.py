@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
-from ..revision.redline import split_ws
 from ..revision.types import Alignment, Change
-from .diff_common import number_table, pair_body, pair_heading, signal_items, split_lines, summary_items, titles
+from .diff_common import (change_parts, number_table, pair_body, pair_heading,
+                          signal_items, split_lines, summary_items, titles)
 
 DASH = "\u2013"
 CSS = """
@@ -31,10 +31,7 @@ def _marked(changes: list[Change]) -> str:
         if c.op == "equal":
             out.append(escape(c.new))
             continue
-        old, _ = split_ws(c.old)
-        new, ws = split_ws(c.new)
-        if c.op == "delete":
-            ws = split_ws(c.old)[1]
+        old, new, ws = change_parts(c)
         out.append((f"<del>{escape(old)}</del>" if old else "") + (" " if old and new else "")
                    + (f"<ins>{escape(new)}</ins>" if new else "") + escape(ws))
     return "".join(out)

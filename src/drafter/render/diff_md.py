@@ -1,9 +1,9 @@
 """Markdown diff report, pastable in an e-mail: ~~deleted~~ **added**."""
 from __future__ import annotations
 
-from ..revision.redline import split_ws
 from ..revision.types import Alignment, Change
-from .diff_common import number_table, pair_body, pair_heading, signal_items, split_lines, summary_line, titles
+from .diff_common import (change_parts, number_table, pair_body, pair_heading,
+                          signal_items, split_lines, summary_line, titles)
 
 
 def _esc(s: str) -> str:
@@ -16,10 +16,7 @@ def _marked(changes: list[Change]) -> str:
         if c.op == "equal":
             out.append(_esc(c.new))
             continue
-        old, _ = split_ws(c.old)
-        new, ws = split_ws(c.new)
-        if c.op == "delete":
-            ws = split_ws(c.old)[1]
+        old, new, ws = change_parts(c)
         lead = " " if out and out[-1][-1:].isalnum() and not (old or new)[:1].isalnum() else ""
         out.append(lead + " ".join(x for x in (f"~~{_esc(old)}~~" if old else "", f"**{_esc(new)}**" if new else "") if x) + ws)
     return "".join(out)

@@ -1,9 +1,9 @@
 """Plain-text diff report: ANSI colours in a terminal, visible [-deleted-]{+added+} marks when piped."""
 from __future__ import annotations
 
-from ..revision.redline import split_ws
 from ..revision.types import Alignment, Change
-from .diff_common import number_table, pair_body, pair_heading, signal_items, split_lines, summary_line, titles
+from .diff_common import (change_parts, number_table, pair_body, pair_heading,
+                          signal_items, split_lines, summary_line, titles)
 
 DEL, INS, BOLD, DIM, RESET = "\x1b[9;31m", "\x1b[1;4;32m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
@@ -14,10 +14,7 @@ def _marked(changes: list[Change], color: bool) -> str:
         if c.op == "equal":
             out.append(c.new)
             continue
-        old, _ = split_ws(c.old)
-        new, ws = split_ws(c.new)
-        if c.op == "delete":
-            ws = split_ws(c.old)[1]
+        old, new, ws = change_parts(c)
         if color:
             out.append((f"{DEL}{old}{RESET}" if old else "") + (" " if old and new else "")
                        + (f"{INS}{new}{RESET}" if new else "") + ws)
