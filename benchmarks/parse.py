@@ -17,7 +17,6 @@ import os
 import re
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 
 from drafter.parse import parse_text
@@ -25,23 +24,13 @@ from drafter.parse.inline import digits_to_sup, render_inline
 from drafter.model import Run
 from drafter.render.markdown import render_markdown
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus_drafts import CORPUS, resolutions  # noqa: E402  shared corpus reader
+
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus" / "paragraphs.jsonl"
 SEED = ROOT / "tests" / "fixtures" / "000_6dacf8c41ce2418f.txt"
 ORGANS = {"GA": "The General Assembly", "ECOSOC": "The Economic and Social Council"}
 SUB = re.compile(r"^\(([a-z]{1,4})\)\s+")
-
-
-def read_corpus(path: Path, limit: int | None) -> list[list[dict]]:
-    """Paragraph records grouped by symbol, in file order."""
-    docs: dict[str, list[dict]] = defaultdict(list)
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            if rec["symbol"] not in docs and limit is not None and len(docs) >= limit:
-                break
-            docs[rec["symbol"]].append(rec)
-    return list(docs.values())
 
 
 def _md(text: str, opener: str | None) -> str:
@@ -140,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     if not path.is_file():
         print(f"corpus not found: {path}", file=sys.stderr)
         return 2
-    docs = read_corpus(path, args.limit)
+    docs = [recs for _, recs in resolutions(path, args.limit)]
     paragraphs = sum(len(d) for d in docs)
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; times are CPU times, best of runs")
     print(f"corpus: {len(docs)} resolutions, {paragraphs} paragraphs (GA/ECOSOC; source: United Nations)")
